@@ -1,0 +1,56 @@
+// The one API contract: every procedure once, with its input schema, output type and role.
+// Both transports (Electron IPC and the web host) and the dispatcher read this table.
+import { z } from 'zod';
+import type { Role } from './roles';
+import type * as M from './models';
+import type { ProcedureNameList } from './procedure-names';
+
+export interface Procedure<I extends z.ZodType, O> {
+  input: I;
+  role: Role;
+  /** Phantom: carries the output type only. */
+  output?: O;
+}
+
+function proc<O>() {
+  return <I extends z.ZodType>(def: { input: I; role: Role }): Procedure<I, O> => def;
+}
+
+const none = z.object({}).strict();
+// Names are typed on a touch keyboard: trim, forbid control characters, keep them short.
+const personName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(80)
+  .regex(/^[^\p{Cc}]+$/u);
+const pin = z.string().regex(/^\d{4,8}$/);
+
+export const contract = {
+  'kiosk.info': proc<M.KioskInfo>()({ input: none, role: 'visitor' }),
+  'catalog.get': proc<M.Catalog>()({ input: none, role: 'visitor' }),
+  'machines.list': proc<M.MachineSummary[]>()({ input: none, role: 'visitor' }),
+  'session.current': proc<M.SessionInfo>()({ input: none, role: 'visitor' }),
+  'session.signIn': proc<M.SessionInfo>()({
+    input: z.object({ name: personName, pin }).strict(),
+    role: 'visitor',
+  }),
+  'session.signOut': proc<M.SessionInfo>()({ input: none, role: 'visitor' }),
+  /** Keeps a signed-in session alive while the person is using the screen. */
+  'session.touch': proc<null>()({ input: none, role: 'visitor' }),
+  'members.list': proc<M.MemberSummary[]>()({
+    input: z.object({ query: z.string().trim().max(80).optional() }).strict(),
+    role: 'manager',
+  }),
+  'audit.list': proc<M.AuditEntry[]>()({
+    input: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    role: 'manager',
+  }),
+} as const;
+
+export type Contract = typeof contract;
+
+// Compile-time check that procedure-names.ts lists exactly the contract's procedures.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatch: Same<keyof Contract, ProcedureNameList> = true;
+void namesMatch;

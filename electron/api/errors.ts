@@ -1,0 +1,41 @@
+// Errors travel as data (never as thrown Error objects) so that IPC's structured clone and the
+// socket's JSON carry exactly the same thing, and every client can translate them by code.
+export type ApiErrorCode =
+  | 'invalid_input'
+  | 'unknown_procedure'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'bad_credentials'
+  | 'account_locked'
+  | 'session_expired'
+  | 'conflict'
+  | 'internal';
+
+export interface FieldIssue {
+  /** Dotted path of the offending field, e.g. "pin" or "items.0.qty"; "" for the whole input. */
+  field: string;
+  /** Machine-readable rule that failed: too_small, invalid_type, invalid_format, ... */
+  rule: string;
+  /** English detail from the validator, for logs; the UI translates `rule` instead. */
+  detail: string;
+}
+
+export interface ApiError {
+  code: ApiErrorCode;
+  /** Values the translated message needs (field names, attempts left, lock end, ...). */
+  params?: Record<string, string | number>;
+  issues?: FieldIssue[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** Thrown by services; the dispatcher turns it into an `ApiError`. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    readonly params?: Record<string, string | number>,
+  ) {
+    super(code);
+  }
+}

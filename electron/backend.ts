@@ -1,0 +1,98 @@
+// The back end, once: store, services and the dispatcher. The Electron shell, the web host and the
+// command line each create one and differ only in how calls reach it.
+import fablab from '../assets/fablab.json';
+import { createDispatcher, type Dispatch, type Handlers } from './api/dispatcher';
+import { AuditLog } from './services/audit';
+import { checkCredentials, defaultLockout, type LockoutPolicy } from './services/auth/sign-in';
+import { SessionStore } from './services/auth/sessions';
+import { readCatalog } from './services/catalog';
+import { EventHub } from './services/events';
+import { kioskInfo, readSite } from './services/kiosk';
+import { machineRows, toSummary } from './services/machines/machines';
+import { StatusBoard } from './services/machines/status-board';
+import { listMembers } from './services/members';
+import { openStore, type Store } from './store';
+import { seedIfEmpty } from './store/seed';
+
+export interface BackendOptions {
+  /** Folder of the SQLite file, or ':memory:'. */
+  dataDir: string;
+  /** Overrides the site's idle timeout (tests use a few seconds). */
+  idleTimeoutS?: number;
+  now?: () => Date;
+  lockout?: LockoutPolicy;
+  /** How often machine ports are probed; 0 turns the timers off (tests call refresh themselves). */
+  pollMs?: number;
+  /** The seed for an empty store; assets/fablab.json by default. */
+  seed?: unknown;
+  log?: (message: string, err?: unknown) => void;
+}
+
+export interface Backend {
+  dispatch: Dispatch;
+  openSession(): string;
+  closeSession(id: string): void;
+  events: EventHub;
+  statusBoard: StatusBoard;
+  store: Store;
+  close(): void;
+}
+
+export async function createBackend(opts: BackendOptions): Promise<Backend> {
+  const now = opts.now ?? (() => new Date());
+  const log = opts.log ?? ((m, e) => console.error(m, e ?? ''));
+  const store = openStore(opts.dataDir, now);
+  try {
+    await seedIfEmpty(store.writer, opts.seed ?? fablab);
+  } catch (err) {
+    store.close();
+    throw err;
+  }
+  const idleTimeoutS = opts.idleTimeoutS ?? readSite(store).idle_timeout_s;
+  const events = new EventHub();
+  const sessions = new SessionStore(events, () => idleTimeoutS * 1000, () => now().getTime());
+  const audit = new AuditLog(store);
+  const statusBoard = new StatusBoard(events, () => machineRows(store));
+  statusBoard.refresh();
+
+  const handlers: Handlers = {
+    'kiosk.info': () => kioskInfo(store, idleTimeoutS),
+    'catalog.get': () => readCatalog(store),
+    'machines.list': () => machineRows(store).map((r) => toSummary(r, statusBoard.status(r.id))),
+    'session.current': (_, caller) => ({ role: caller.role, member: sessions.member(caller.sessionId) }),
+    'session.signIn': async ({ name, pin }, caller) => {
+      const member = await checkCredentials(store, audit, name, pin, now, opts.lockout ?? defaultLockout);
+      sessions.signIn(caller.sessionId, member);
+      return { role: member.role, member };
+    },
+    'session.signOut': (_, caller) => {
+      if (caller.memberId) audit.record(caller.memberId, 'session.sign_out', caller.memberId);
+      sessions.signOut(caller.sessionId);
+      return { role: 'visitor', member: null };
+    },
+    'session.touch': () => null,
+    'members.list': ({ query }) => listMembers(store, query),
+    'audit.list': ({ limit }) => audit.list(limit),
+  };
+
+  const dispatch = createDispatcher(handlers, sessions, (name, err) => log(`procedure ${name} failed`, err));
+  const pollMs = opts.pollMs ?? 2000;
+  const timers =
+    pollMs > 0
+      ? [setInterval(() => sessions.sweep(), 1000), setInterval(() => statusBoard.refresh(), pollMs)]
+      : [];
+  for (const t of timers) t.unref();
+
+  return {
+    dispatch,
+    openSession: () => sessions.open(),
+    closeSession: (id) => sessions.close(id),
+    events,
+    statusBoard,
+    store,
+    close() {
+      for (const t of timers) clearInterval(t);
+      store.close();
+    },
+  };
+}

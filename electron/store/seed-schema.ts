@@ -1,0 +1,107 @@
+// The shape of assets/fablab.json, checked before anything is written: a typo in the seed must
+// stop the first start with a clear message, not leave a half-seeded database.
+import { z } from 'zod';
+import { machineKinds } from '../api/models';
+
+const localized = z.object({ fr: z.string().min(1), en: z.string().min(1) }).strict();
+const code = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/);
+const axes = z.partialRecord(z.enum(['x', 'y', 'z', 'e']), z.number().positive());
+
+export const seedSchema = z
+  .object({
+    site: z
+      .object({
+        code,
+        name: z.string().min(1),
+        town: z.string().min(1),
+        currency: z.string().length(3),
+        firstMonthFree: z.boolean(),
+        idleTimeoutS: z.number().int().min(10).max(3600),
+        tagline: localized,
+        description: localized,
+        offers: z.array(
+          z.object({ id: code, icon: z.string(), title: localized, text: localized }).strict(),
+        ),
+        openingHours: z.array(z.object({ days: localized, hours: z.string() }).strict()),
+        events: z.array(
+          z.object({ id: code, title: localized, when: localized, text: localized }).strict(),
+        ),
+      })
+      .strict(),
+    profileCategories: z.array(z.object({ code, name: localized }).strict()).min(1),
+    plans: z.array(
+      z
+        .object({
+          code,
+          name: localized,
+          priceCents: z.number().int().nonnegative(),
+          period: z.enum(['month', 'quarter', 'year', 'once']),
+          includedDays: z.number().int().positive().nullable(),
+          description: localized,
+        })
+        .strict(),
+    ),
+    materials: z.array(
+      z
+        .object({
+          code,
+          kind: z.enum(['filament', 'sheet', 'vinyl', 'thermoforming']),
+          name: localized,
+          unit: z.enum(['kg', 'sheet', 'm']),
+          priceCents: z.number().int().nonnegative(),
+          stock: z.number().nonnegative(),
+          properties: z.record(z.string(), z.number()),
+        })
+        .strict(),
+    ),
+    machines: z.array(
+      z
+        .object({
+          code,
+          name: z.string().min(1),
+          kind: z.enum(machineKinds),
+          model: z.string(),
+          connection: z.enum(['serial', 'manual']),
+          firmware: z.enum(['marlin', 'grbl', 'hpgl']).nullable(),
+          portPath: z.string().nullable(),
+          baud: z.number().int().positive().nullable(),
+          usb: z
+            .object({ vendorId: z.string().regex(/^[0-9a-f]{4}$/), productId: z.string().regex(/^[0-9a-f]{4}$/) })
+            .strict()
+            .nullable(),
+          workArea: z.object({ x: z.number().positive(), y: z.number().positive(), z: z.number().nonnegative() }).strict().nullable(),
+          limits: z
+            .object({
+              maxNozzleC: z.number().positive(),
+              maxBedC: z.number().positive(),
+              laserMode: z.boolean(),
+              maxSpindleS: z.number().positive(),
+              maxFeedMmS: axes,
+              maxAccelMmS2: axes,
+            })
+            .partial()
+            .strict(),
+          requiredModule: code.nullable(),
+          ratePerHourCents: z.number().int().nonnegative(),
+          description: localized,
+        })
+        .strict()
+        .refine((m) => (m.connection === 'serial') === (m.firmware !== null && m.portPath !== null), {
+          message: 'a serial machine needs a firmware and a port; a manual one has neither',
+        }),
+    ),
+    demoMembers: z.array(
+      z
+        .object({
+          displayName: z.string().min(1),
+          role: z.enum(['member', 'trainer', 'manager']),
+          profileCategory: code,
+          pin: z.string().regex(/^\d{4,8}$/),
+          plan: code.nullable(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export type SeedData = z.infer<typeof seedSchema>;

@@ -1,0 +1,53 @@
+// One build for the three faces: the renderer (dist/renderer), and with vite-plugin-electron the
+// Electron main and preload (CommonJS, as a sandboxed preload must be) and the command line, which
+// also carries the web host (dist-electron/).
+import { builtinModules } from 'node:module';
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type UserConfig } from 'vite';
+import electron from 'vite-plugin-electron';
+import pkg from './package.json' with { type: 'json' };
+
+const external = [
+  'electron',
+  ...Object.keys(pkg.dependencies),
+  ...builtinModules,
+  ...builtinModules.map((m) => `node:${m}`),
+];
+
+function nodeBundle(entry: string, fileName: string, format: 'cjs' | 'es', banner = ''): UserConfig {
+  return {
+    build: {
+      outDir: resolve(__dirname, 'dist-electron'),
+      emptyOutDir: false,
+      minify: false,
+      sourcemap: true,
+      target: 'node20',
+      lib: { entry: resolve(__dirname, entry), formats: [format], fileName: () => fileName },
+      rolldownOptions: { external, output: { banner } },
+    },
+  };
+}
+
+export default defineConfig({
+  root: resolve(__dirname, 'renderer'),
+  base: './',
+  plugins: [
+    react(),
+    electron([
+      { entry: 'electron/main.ts', vite: nodeBundle('electron/main.ts', 'main.cjs', 'cjs') },
+      { entry: 'electron/preload.ts', vite: nodeBundle('electron/preload.ts', 'preload.cjs', 'cjs') },
+      {
+        entry: 'electron/cli/index.ts',
+        vite: nodeBundle('electron/cli/index.ts', 'cli.js', 'es', '#!/usr/bin/env node'),
+      },
+    ]),
+  ],
+  build: {
+    outDir: resolve(__dirname, 'dist/renderer'),
+    emptyOutDir: true,
+    // The kiosk never reaches the internet: everything must be in the bundle.
+    assetsInlineLimit: 0,
+    chunkSizeWarningLimit: 2000,
+  },
+});
