@@ -84,6 +84,8 @@ if (!app.requestSingleInstanceLock()) {
         devTools: !kioskMode,
         spellcheck: false,
         navigateOnDragDrop: false,
+        // A middle click must not open a new window either.
+        disableBlinkFeatures: 'Auxclick',
       },
     });
     const senderId = w.webContents.id;

@@ -25,7 +25,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       case 'start': {
         const { values } = parseArgs({ args: rest, options: { port: { type: 'string' } }, strict: true });
         if (command === 'start') {
-          const electron = findElectron(appRoot);
+          const electron = findElectron(appRoot, env);
           if (electron) {
             process.stderr.write(t('launchingElectron') + '\n');
             return await runElectron(electron, appRoot);

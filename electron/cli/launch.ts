@@ -1,19 +1,28 @@
 // `fabkiosk start`: Electron when its binary is installed; otherwise the web host with Debian's
 // Chromium in kiosk mode on it; with no display at all, the address to open.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
-/** The Electron binary's path, or null when the package or its downloaded binary is missing. */
-export function findElectron(appRoot: string): string | null {
+/**
+ * The Electron binary's path, or null when the package or its binary is missing. The electron
+ * package's own entry point would try to download a missing binary: we only look, never fetch.
+ */
+export function findElectron(appRoot: string, env: NodeJS.ProcessEnv = process.env): string | null {
+  let packageDir: string;
   try {
-    // The electron package's main export is the binary's path; it throws when the binary was never downloaded.
-    const path = createRequire(join(appRoot, 'package.json'))('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    packageDir = dirname(createRequire(join(appRoot, 'package.json')).resolve('electron/package.json'));
   } catch {
     return null;
   }
+  const pathFile = join(packageDir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const relative = readFileSync(pathFile, 'utf8').trim();
+  const binary = env.ELECTRON_OVERRIDE_DIST_PATH
+    ? join(env.ELECTRON_OVERRIDE_DIST_PATH, relative)
+    : join(packageDir, 'dist', relative);
+  return existsSync(binary) ? binary : null;
 }
 
 const chromiumCandidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];

@@ -1,0 +1,78 @@
+// Lint, and the layers of DESIGN.md as rules: renderer → electron/api (types) → electron → jobs.
+import tseslint from 'typescript-eslint';
+
+const noUpward = (patterns, message) => ({
+  '@typescript-eslint/no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group, message, allowTypeImports: false })) }],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'test-results/**'] },
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { parserOptions: { ecmaVersion: 2023, sourceType: 'module' } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always'],
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+    },
+  },
+  {
+    // jobs/ is the pure domain core: no Electron, no UI, no store, no services, no sessions.
+    files: ['jobs/**/*.ts'],
+    ignores: ['jobs/**/*.test.ts'],
+    rules: {
+      ...noUpward(
+        [['electron', 'electron/*', '**/electron/**', 'react', 'react-dom', '**/renderer/**', 'better-sqlite3', 'ws']],
+        'jobs/ is the domain core: it must not import Electron, the renderer, the store, the services or the transports.',
+      ),
+    },
+  },
+  {
+    // The renderer talks to the back end only through window.fabkiosk; from electron/api it takes types only.
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'better-sqlite3', 'serialport', 'ws', 'zod'].map((name) => ({
+            name,
+            message: 'The renderer runs in a sandboxed page: it reaches the back end only through window.fabkiosk.',
+          })),
+          patterns: [
+            {
+              group: ['**/electron/api/*'],
+              message: 'The renderer may import only types from electron/api (use `import type`).',
+              allowTypeImports: true,
+            },
+            {
+              group: ['**/electron/*', '!**/electron/api', '**/electron/!(api)/**', '**/jobs/**', 'node:*'],
+              message: 'The renderer may not import back-end code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // electron/api is the contract: it may not reach into services, the store or the shells.
+    files: ['electron/api/**/*.ts'],
+    ignores: ['electron/api/**/*.test.ts'],
+    rules: {
+      ...noUpward(
+        [['../store*', '../services*', '../host*', '../cli*', '../main', '../preload', '../ipc', '../backend', '**/renderer/**', 'electron']],
+        'electron/api holds the contract only; it knows nothing of services, store or shells.',
+      ),
+    },
+  },
+  {
+    // The back end never imports the UI.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/api/**'],
+    rules: {
+      ...noUpward([['**/renderer/**', 'react', 'react-dom']], 'The back end must not import the renderer.'),
+    },
+  },
+);
