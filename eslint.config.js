@@ -33,6 +33,8 @@ export default tseslint.config(
   {
     // The renderer talks to the back end only through window.fabkiosk; from electron/api it takes types only.
     files: ['renderer/**/*.{ts,tsx}'],
+    // Unit tests beside the renderer code run in Node and are never bundled into the page.
+    ignores: ['renderer/**/*.test.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -18,19 +18,19 @@ const external = [
 function nodeBundle(entry: string, fileName: string, format: 'cjs' | 'es', banner = ''): UserConfig {
   return {
     build: {
-      outDir: resolve(__dirname, 'dist-electron'),
+      outDir: resolve(import.meta.dirname, 'dist-electron'),
       emptyOutDir: false,
       minify: false,
       sourcemap: true,
       target: 'node20',
-      lib: { entry: resolve(__dirname, entry), formats: [format], fileName: () => fileName },
+      lib: { entry: resolve(import.meta.dirname, entry), formats: [format], fileName: () => fileName },
       rolldownOptions: { external, output: { banner } },
     },
   };
 }
 
 export default defineConfig({
-  root: resolve(__dirname, 'renderer'),
+  root: resolve(import.meta.dirname, 'renderer'),
   base: './',
   plugins: [
     react(),
@@ -44,7 +44,7 @@ export default defineConfig({
     ]),
   ],
   build: {
-    outDir: resolve(__dirname, 'dist/renderer'),
+    outDir: resolve(import.meta.dirname, 'dist/renderer'),
     emptyOutDir: true,
     // The kiosk never reaches the internet: everything must be in the bundle.
     assetsInlineLimit: 0,

@@ -60,7 +60,7 @@ describe('welcome, language, sign-in', () => {
     assert.equal(await page.locator('[data-testid=machine-card][data-code=thermoformer]').getAttribute('data-status'), 'manual');
     const text = (await page.getByTestId('screen-welcome').innerText()).replace(/\s/g, ' ');
     assert.match(text, /Fablab, coworking et formations au cœur du Causse/);
-    assert.match(text, /250,00 €/);
+    assert.match(text, /250 € par mois/);
     assert.match(text, /OpenLab/);
     await shot(page, 'welcome-fr');
   });
@@ -81,7 +81,7 @@ describe('welcome, language, sign-in', () => {
     assert.match((await page.getByTestId('nav-signin').textContent()) ?? '', /Sign in/);
     const text = (await page.getByTestId('screen-welcome').innerText()).replace(/\s/g, ' ');
     assert.match(text, /Fablab, coworking and training in the heart of the Causse/);
-    assert.match(text, /€250\.00/);
+    assert.match(text, /€250 per month/);
     assert.doesNotMatch(text, /Se connecter|Horaires/);
     await shot(page, 'welcome-en');
     await page.getByTestId('lang-fr').click();

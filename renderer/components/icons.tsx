@@ -1,0 +1,237 @@
+// Line icons drawn inline (the kiosk has no image files and no icon font). They take the text colour.
+import type { ReactNode } from 'react';
+
+interface IconProps {
+  size?: number;
+  className?: string;
+}
+
+function Icon({ size = 28, className, children }: IconProps & { children: ReactNode }) {
+  return (
+    <svg
+      className={className}
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.9}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {children}
+    </svg>
+  );
+}
+
+export const HomeIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M3 11.5 12 4l9 7.5" />
+    <path d="M5.5 10v9.5h13V10" />
+    <path d="M10 19.5v-5h4v5" />
+  </Icon>
+);
+
+export const GearIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="12" cy="12" r="3.2" />
+    <path d="M12 2.8v2.6M12 18.6v2.6M2.8 12h2.6M18.6 12h2.6M5.5 5.5l1.8 1.8M16.7 16.7l1.8 1.8M5.5 18.5l1.8-1.8M16.7 7.3l1.8-1.8" />
+    <circle cx="12" cy="12" r="6.4" />
+  </Icon>
+);
+
+export const JobIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M6 3h8l4 4v14H6z" />
+    <path d="M14 3v4h4" />
+    <path d="M9 12h6M9 15.5h6M9 19h3" />
+  </Icon>
+);
+
+export const ShieldIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 3 4.5 6v5.5c0 4.6 3.2 8.3 7.5 9.5 4.3-1.2 7.5-4.9 7.5-9.5V6z" />
+    <path d="m8.6 12.2 2.4 2.4 4.5-4.7" />
+  </Icon>
+);
+
+export const UserIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="12" cy="8" r="4" />
+    <path d="M4 21c0-4.4 3.6-7 8-7s8 2.6 8 7" />
+  </Icon>
+);
+
+export const ClipboardIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="5" y="4.5" width="14" height="17" rx="2" />
+    <path d="M9 4.5V3h6v1.5" />
+    <path d="M8.5 10h7M8.5 13.5h7M8.5 17h4.5" />
+  </Icon>
+);
+
+export const SignInIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M14 4h4.5A1.5 1.5 0 0 1 20 5.5v13a1.5 1.5 0 0 1-1.5 1.5H14" />
+    <path d="M3.5 12H14M10.5 8l4 4-4 4" />
+  </Icon>
+);
+
+export const SignOutIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M10 4H5.5A1.5 1.5 0 0 0 4 5.5v13A1.5 1.5 0 0 0 5.5 20H10" />
+    <path d="M9 12h11M16.5 8l4 4-4 4" />
+  </Icon>
+);
+
+export const PinIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 21s-6.5-6-6.5-11a6.5 6.5 0 0 1 13 0c0 5-6.5 11-6.5 11z" />
+    <circle cx="12" cy="10" r="2.3" />
+  </Icon>
+);
+
+export const ClockIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="12" cy="12" r="8.5" />
+    <path d="M12 7.5V12l3 2" />
+  </Icon>
+);
+
+export const CalendarIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="3.5" y="5" width="17" height="15.5" rx="2" />
+    <path d="M3.5 10h17M8 3v4M16 3v4" />
+  </Icon>
+);
+
+export const BackspaceIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M8.5 5H20a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H8.5L3 12z" />
+    <path d="m11 9.5 5 5M16 9.5l-5 5" />
+  </Icon>
+);
+
+export const CheckIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="m5 12.5 4.5 4.5L19 7.5" />
+  </Icon>
+);
+
+export const ShiftIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 4 4 12h4.5v7h7v-7H20z" />
+  </Icon>
+);
+
+export const KeyboardIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="2.5" y="6" width="19" height="12" rx="2" />
+    <path d="M6 10h1M9.5 10h1M13 10h1M16.5 10h1M6 14h1M17 14h1M9.5 14h5" />
+  </Icon>
+);
+
+export const SearchIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="10.5" cy="10.5" r="6" />
+    <path d="m15 15 5.5 5.5" />
+  </Icon>
+);
+
+export const RefreshIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M20 11a8 8 0 0 0-14.3-4.3L4 8.5" />
+    <path d="M4 4v4.5h4.5" />
+    <path d="M4 13a8 8 0 0 0 14.3 4.3L20 15.5" />
+    <path d="M20 20v-4.5h-4.5" />
+  </Icon>
+);
+
+export const CloseIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M6 6l12 12M18 6 6 18" />
+  </Icon>
+);
+
+export const HourglassIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M6.5 3h11M6.5 21h11" />
+    <path d="M7.5 3c0 5 9 5 9 9s-9 4-9 9M16.5 3c0 5-9 5-9 9s9 4 9 9" />
+  </Icon>
+);
+
+export const WifiOffIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M3 3l18 18" />
+    <path d="M8.5 16a5 5 0 0 1 7 0M5 12.5a10 10 0 0 1 5-2.6M19 12.5a10 10 0 0 0-3.3-2.1M2 9a15 15 0 0 1 4.3-2.6M22 9a15 15 0 0 0-10-3.9" />
+    <circle cx="12" cy="19.5" r="0.8" />
+  </Icon>
+);
+
+export const SparkIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 3v4M12 17v4M3 12h4M17 12h4M6 6l2.5 2.5M15.5 15.5 18 18M6 18l2.5-2.5M15.5 8.5 18 6" />
+  </Icon>
+);
+
+// Offer icons: bigger, two-tone, for the welcome screen.
+function OfferFrame({ children }: { children: ReactNode }) {
+  return (
+    <svg width="56" height="56" viewBox="0 0 48 48" fill="none" aria-hidden="true" focusable="false">
+      {children}
+    </svg>
+  );
+}
+
+const ink = 'currentColor';
+
+export function OfferIcon({ icon }: { icon: string }) {
+  switch (icon) {
+    case 'fablab':
+      return (
+        <OfferFrame>
+          <path d="M9 41V9h30v32" stroke={ink} strokeWidth="2.4" strokeLinejoin="round" />
+          <path d="M5 41h38" stroke={ink} strokeWidth="2.6" strokeLinecap="round" />
+          <path d="M9 17h30" stroke={ink} strokeWidth="2" />
+          <rect x="19" y="13" width="10" height="9" rx="1.5" fill={ink} />
+          <path d="m22 22 2 3.5 2-3.5z" fill={ink} />
+          <path d="M14 36h20" stroke={ink} strokeWidth="2.4" strokeLinecap="round" />
+          <path d="M19.5 36 20.5 30q3.5-2.5 7 0l1 6" stroke={ink} strokeWidth="2.2" strokeLinejoin="round" />
+        </OfferFrame>
+      );
+    case 'coworking':
+      return (
+        <OfferFrame>
+          <rect x="6" y="12" width="24" height="16" rx="2" stroke={ink} strokeWidth="2.4" />
+          <path d="M3 33h30" stroke={ink} strokeWidth="2.4" strokeLinecap="round" />
+          <path d="M34 22h8v9a4 4 0 0 1-4 4h0a4 4 0 0 1-4-4z" stroke={ink} strokeWidth="2.4" strokeLinejoin="round" />
+          <path d="M42 24h1.5a2.5 2.5 0 0 1 0 5H42" stroke={ink} strokeWidth="2" />
+          <path d="M37 15c0 2 1.6 2 1.6 4M40 13c0 2 1.6 2 1.6 4" stroke={ink} strokeWidth="1.8" strokeLinecap="round" />
+        </OfferFrame>
+      );
+    case 'training':
+      return (
+        <OfferFrame>
+          <path d="M4 18 24 9l20 9-20 9z" stroke={ink} strokeWidth="2.4" strokeLinejoin="round" />
+          <path d="M12 22v9c3 3 7.5 4 12 4s9-1 12-4v-9" stroke={ink} strokeWidth="2.4" strokeLinejoin="round" />
+          <path d="M42 19v11" stroke={ink} strokeWidth="2.4" strokeLinecap="round" />
+        </OfferFrame>
+      );
+    case 'shop':
+      return (
+        <OfferFrame>
+          <path d="M8 16h32l-2.5 24h-27z" stroke={ink} strokeWidth="2.4" strokeLinejoin="round" />
+          <path d="M17 20v-6a7 7 0 0 1 14 0v6" stroke={ink} strokeWidth="2.4" strokeLinecap="round" />
+        </OfferFrame>
+      );
+    default:
+      return (
+        <OfferFrame>
+          <circle cx="24" cy="24" r="15" stroke={ink} strokeWidth="2.4" />
+          <path d="M24 16v9M24 31v1" stroke={ink} strokeWidth="2.8" strokeLinecap="round" />
+        </OfferFrame>
+      );
+  }
+}

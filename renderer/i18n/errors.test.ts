@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { errorMessage } from './errors';
+import { createI18n } from './index';
+
+// French puts a no-break space before « : ! ? » and after «; compare with plain spaces.
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+const i18n = createI18n({ react: false });
+const fr = i18n.getFixedT('fr');
+const en = i18n.getFixedT('en');
+
+test('wrong PIN with attempts left, in both languages and plurals', () => {
+  assert.equal(
+    errorMessage({ code: 'bad_credentials', params: { attemptsLeft: 2 } }, fr, 'fr'),
+    'Code incorrect. Encore 2 essais avant le verrouillage.',
+  );
+  assert.equal(
+    errorMessage({ code: 'bad_credentials', params: { attemptsLeft: 1 } }, fr, 'fr'),
+    'Code incorrect. Encore 1 essai avant le verrouillage.',
+  );
+  assert.equal(
+    errorMessage({ code: 'bad_credentials', params: { attemptsLeft: 1 } }, en, 'en'),
+    'Wrong code. 1 more try before the account is locked.',
+  );
+});
+
+test('unknown name', () => {
+  assert.equal(errorMessage({ code: 'bad_credentials' }, fr, 'fr'), 'Nom ou code incorrect.');
+  assert.equal(errorMessage({ code: 'bad_credentials' }, en, 'en'), 'Wrong name or code.');
+});
+
+test('locked account shows the local time', () => {
+  const now = new Date(2026, 2, 12, 14, 0);
+  const until = new Date(2026, 2, 12, 14, 32).toISOString();
+  assert.equal(errorMessage({ code: 'account_locked', params: { until } }, fr, 'fr', now), "Compte verrouillé jusqu'à 14:32.");
+  assert.equal(errorMessage({ code: 'account_locked', params: { until } }, en, 'en', now), 'Account locked until 14:32.');
+});
+
+test('invalid input names the field', () => {
+  const err = {
+    code: 'invalid_input' as const,
+    params: { field: 'name' },
+    issues: [{ field: 'name', rule: 'too_small', detail: 'Too small' }],
+  };
+  assert.equal(plain(errorMessage(err, fr, 'fr')), 'Le champ « Nom » n\'est pas valide : trop court ou vide.');
+  assert.equal(
+    plain(errorMessage({ code: 'invalid_input', params: { field: 'pin' } }, fr, 'fr')),
+    'Le champ « Code » n\'est pas valide : il faut de 4 à 8 chiffres.',
+  );
+  assert.equal(
+    errorMessage({ code: 'invalid_input', params: { field: 'query' }, issues: [{ field: 'query', rule: 'odd', detail: '' }] }, en, 'en'),
+    'The field "Search" is not valid.',
+  );
+  assert.equal(errorMessage({ code: 'invalid_input', params: { field: 'weird' } }, fr, 'fr'), 'Une des valeurs saisies n\'est pas valide.');
+});
+
+test('every code has words, never the raw code', () => {
+  const codes = [
+    'invalid_input',
+    'unknown_procedure',
+    'unauthenticated',
+    'forbidden',
+    'not_found',
+    'bad_credentials',
+    'account_locked',
+    'session_expired',
+    'conflict',
+    'internal',
+  ] as const;
+  for (const t of [fr, en]) {
+    for (const code of codes) {
+      const msg = errorMessage({ code }, t, 'fr');
+      assert.ok(msg.length > 10, `${code}: ${msg}`);
+      assert.ok(!msg.includes(code), `${code} leaks: ${msg}`);
+      assert.ok(!msg.includes('errors.'), `${code} missing: ${msg}`);
+    }
+  }
+  assert.equal(
+    errorMessage({ code: 'internal', params: { reason: 'disconnected' } }, fr, 'fr'),
+    'Connexion au kiosque perdue. Réessayez dans un instant.',
+  );
+});

@@ -1,0 +1,68 @@
+// Every API error the UI shows, in words: never a raw code on screen.
+import type { TFunction } from 'i18next';
+import type { ApiError, FieldIssue } from '../../electron/api/types';
+import { formatTime, type Lang } from '../lib/format';
+
+const fieldNames = ['name', 'pin', 'query', 'limit'] as const;
+type FieldName = (typeof fieldNames)[number];
+const ruleNames = ['too_small', 'too_big', 'invalid_format', 'invalid_type', 'invalid_value', 'unrecognized_key'] as const;
+type RuleName = (typeof ruleNames)[number];
+
+function isField(name: string): name is FieldName {
+  return (fieldNames as readonly string[]).includes(name);
+}
+function isRule(name: string): name is RuleName {
+  return (ruleNames as readonly string[]).includes(name);
+}
+
+/** "items.0.name" → "name": the last named segment of a dotted path. */
+function fieldOf(path: string): FieldName | null {
+  if (isField(path)) return path;
+  const named = path.split('.').filter((s) => s && !/^\d+$/.test(s));
+  const last = named.at(-1);
+  return last && isField(last) ? last : null;
+}
+
+function invalidInput(error: ApiError, t: TFunction): string {
+  const path = String(error.params?.field ?? error.issues?.[0]?.field ?? '');
+  const field = fieldOf(path);
+  if (!field) return t('errors.invalid_input_generic');
+  const issue: FieldIssue | undefined = error.issues?.find((i) => i.field === path) ?? error.issues?.[0];
+  const fieldLabel = t(`fields.${field}`);
+  if (field === 'pin') return t('errors.invalid_input_rule', { field: fieldLabel, rule: t('rules.pin_digits') });
+  if (issue && isRule(issue.rule)) {
+    return t('errors.invalid_input_rule', { field: fieldLabel, rule: t(`rules.${issue.rule}`) });
+  }
+  return t('errors.invalid_input', { field: fieldLabel });
+}
+
+export function errorMessage(error: ApiError, t: TFunction, lang: Lang, now: Date = new Date()): string {
+  switch (error.code) {
+    case 'invalid_input':
+      return invalidInput(error, t);
+    case 'bad_credentials': {
+      const left = error.params?.attemptsLeft;
+      return typeof left === 'number' ? t('errors.bad_pin', { count: left }) : t('errors.bad_credentials');
+    }
+    case 'account_locked': {
+      const until = error.params?.until;
+      return t('errors.account_locked', { time: typeof until === 'string' ? formatTime(until, lang, now) : '—' });
+    }
+    case 'internal':
+      return error.params?.reason === 'disconnected' ? t('errors.disconnected') : t('errors.internal');
+    case 'unknown_procedure':
+      return t('errors.unknown_procedure');
+    case 'unauthenticated':
+      return t('errors.unauthenticated');
+    case 'forbidden':
+      return t('errors.forbidden');
+    case 'not_found':
+      return t('errors.not_found');
+    case 'session_expired':
+      return t('errors.session_expired');
+    case 'conflict':
+      return t('errors.conflict');
+    default:
+      return t('errors.internal');
+  }
+}

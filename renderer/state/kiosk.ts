@@ -1,0 +1,37 @@
+// What every screen may read from the kiosk and ask of it. The App owns the state; screens use the hook.
+import { createContext, useContext } from 'react';
+import type { ApiError, Catalog, KioskInfo, MachineSummary, SessionMember } from '../../electron/api/types';
+import type { Call } from '../api/client';
+import type { Lang } from '../lib/format';
+
+export const screens = ['welcome', 'signin', 'machines', 'jobs', 'training', 'account', 'manage'] as const;
+export type Screen = (typeof screens)[number];
+
+export type NoticeKey = 'idle' | 'signedOut' | 'reconnected';
+export type Notice =
+  | { id: number; kind: 'info'; key: NoticeKey }
+  | { id: number; kind: 'error'; error: ApiError };
+
+export interface Kiosk {
+  call: Call;
+  info: KioskInfo;
+  catalog: Catalog | null;
+  machines: MachineSummary[];
+  member: SessionMember | null;
+  lang: Lang;
+  screen: Screen;
+  navigate(screen: Screen): void;
+  setLang(lang: Lang): void;
+  signedIn(member: SessionMember): void;
+  signOut(): void;
+  /** Shows a translated error in the toast. */
+  showError(error: ApiError): void;
+}
+
+export const KioskContext = createContext<Kiosk | null>(null);
+
+export function useKiosk(): Kiosk {
+  const k = useContext(KioskContext);
+  if (!k) throw new Error('useKiosk outside of the kiosk');
+  return k;
+}
