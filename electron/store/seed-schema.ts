@@ -78,6 +78,16 @@ export const seedSchema = z
               maxSpindleS: z.number().positive(),
               maxFeedMmS: axes,
               maxAccelMmS2: axes,
+              /** Marlin M204 P/T: printing and travel accelerations. */
+              printAccelMmS2: z.number().positive(),
+              travelAccelMmS2: z.number().positive(),
+              /** Grbl $11 / Marlin JD; or classic jerk per axis (Prusa, older Marlin). */
+              junctionDeviationMm: z.number().positive(),
+              jerkMmS: axes,
+              /** G-code dialect when it differs from the driver's firmware (Prusa's Marlin fork). */
+              dialect: z.enum(['marlin', 'prusa', 'grbl']),
+              /** Minimum corner of the work area in machine coordinates (a printer's purge line at Y = -4). */
+              workOriginMm: z.object({ x: z.number(), y: z.number(), z: z.number() }).strict(),
             })
             .partial()
             .strict(),
