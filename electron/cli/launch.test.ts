@@ -37,4 +37,6 @@ test('Chromium opens as an app in kiosk mode with its own profile and no phoning
   assert.ok(args.includes('--kiosk'));
   assert.ok(args.includes('--user-data-dir=/data/chromium-profile'));
   assert.ok(args.includes('--disable-background-networking'));
+  assert.ok(!args.includes('--no-sandbox'));
+  assert.ok(chromiumKioskArgs('http://127.0.0.1:8421/', '/p', true).includes('--no-sandbox'), 'root needs it to start at all');
 });

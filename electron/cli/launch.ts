@@ -35,10 +35,15 @@ export function hasDisplay(env: NodeJS.ProcessEnv): boolean {
   return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
 }
 
-export function chromiumKioskArgs(url: string, profileDir: string): string[] {
+export function chromiumKioskArgs(url: string, profileDir: string, asRoot = false): string[] {
   return [
+    // Chromium refuses to start as root with its sandbox; a kiosk should run as its own user (README).
+    ...(asRoot ? ['--no-sandbox'] : []),
     `--app=${url}`,
     '--kiosk',
+    // Without a window manager (a bare X session on a kiosk PC) --kiosk alone does not fill the screen.
+    '--start-fullscreen',
+    '--window-position=0,0',
     `--user-data-dir=${profileDir}`,
     '--no-first-run',
     '--noerrdialogs',
@@ -59,7 +64,8 @@ export function runElectron(electronPath: string, appRoot: string): Promise<numb
 }
 
 export function runChromium(chromiumPath: string, url: string, profileDir: string): Promise<number> {
-  return waitExit(spawn(chromiumPath, chromiumKioskArgs(url, profileDir), { stdio: 'ignore' }));
+  const asRoot = process.getuid?.() === 0;
+  return waitExit(spawn(chromiumPath, chromiumKioskArgs(url, profileDir, asRoot), { stdio: 'ignore' }));
 }
 
 function waitExit(child: ReturnType<typeof spawn>): Promise<number> {
