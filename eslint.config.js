@@ -59,6 +59,26 @@ export default tseslint.config(
     },
   },
   {
+    // Web Workers of the renderer may run the pure G-code engine on a file the maker picked, so the
+    // 3D preview is built next to the GPU without shipping megabytes of geometry through the API.
+    // They may import jobs/gcode (Node-free) and nothing else of the back end.
+    files: ['renderer/**/*.worker.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/electron/api/*'], message: 'Types only from electron/api.', allowTypeImports: true },
+            {
+              group: ['**/electron/*', '!**/electron/api', '**/electron/!(api)/**', '**/jobs/*', '!**/jobs/gcode', '**/jobs/gcode/file', 'node:*'],
+              message: 'A renderer worker may import only the Node-free jobs/gcode engine.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // electron/api is the contract: it may not reach into services, the store or the shells.
     files: ['electron/api/**/*.ts'],
     ignores: ['electron/api/**/*.test.ts'],

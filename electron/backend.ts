@@ -1,5 +1,7 @@
 // The back end, once: store, services and the dispatcher. The Electron shell, the web host and the
 // command line each create one and differ only in how calls reach it.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fablab from '../assets/fablab.json';
 import { createDispatcher, type Dispatch, type Handlers } from './api/dispatcher';
 import { AuditLog } from './services/audit';
@@ -11,6 +13,8 @@ import { kioskInfo, readSite } from './services/kiosk';
 import { machineRows, toSummary } from './services/machines/machines';
 import { StatusBoard } from './services/machines/status-board';
 import { listMembers } from './services/members';
+import { Uploads } from './services/files/uploads';
+import { analyzeStoredGcode } from './services/gcode/analyze';
 import { openStore, type Store } from './store';
 import { seedIfEmpty } from './store/seed';
 
@@ -25,6 +29,8 @@ export interface BackendOptions {
   pollMs?: number;
   /** The seed for an empty store; assets/fablab.json by default. */
   seed?: unknown;
+  /** Largest file a maker may bring (default 1 GiB). */
+  maxUploadBytes?: number;
   log?: (message: string, err?: unknown) => void;
 }
 
@@ -53,6 +59,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const sessions = new SessionStore(events, () => idleTimeoutS * 1000, () => now().getTime());
   const audit = new AuditLog(store);
   const statusBoard = new StatusBoard(events, () => machineRows(store));
+  const filesDir = opts.dataDir === ':memory:' ? join(tmpdir(), `fabkiosk-files-${store.kioskId}`) : join(opts.dataDir, 'files');
+  const uploads = new Uploads(store, filesDir, opts.maxUploadBytes);
   statusBoard.refresh();
 
   const handlers: Handlers = {
@@ -73,6 +81,18 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     'session.touch': () => null,
     'members.list': ({ query }) => listMembers(store, query),
     'audit.list': ({ limit }) => audit.list(limit),
+    'files.uploadBegin': ({ name, size }, caller) => uploads.begin(caller.sessionId, caller.memberId, name, size),
+    'files.uploadChunk': ({ uploadId, offset, data }, caller) =>
+      uploads.chunk(caller.sessionId, uploadId, offset, Buffer.from(data, 'base64')),
+    'files.uploadFinish': ({ uploadId }, caller) => uploads.finish(caller.sessionId, uploadId),
+    'files.uploadAbort': ({ uploadId }, caller) => {
+      uploads.abort(caller.sessionId, uploadId);
+      return null;
+    },
+    'gcode.analyze': (input, caller) =>
+      analyzeStoredGcode(store, uploads, input, (fraction) =>
+        events.emit({ type: 'analysis.progress', fileId: input.fileId, fraction }, caller.sessionId),
+      ),
   };
 
   const dispatch = createDispatcher(handlers, sessions, (name, err) => log(`procedure ${name} failed`, err));
@@ -86,7 +106,10 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   return {
     dispatch,
     openSession: () => sessions.open(),
-    closeSession: (id) => sessions.close(id),
+    closeSession: (id) => {
+      sessions.close(id);
+      uploads.dropSession(id);
+    },
     events,
     statusBoard,
     store,

@@ -25,6 +25,13 @@ const personName = z
   .max(80)
   .regex(/^[^\p{Cc}]+$/u);
 const pin = z.string().regex(/^\d{4,8}$/);
+const id = z.string().min(1).max(64);
+// A file's name as the maker's stick gives it: no path, no control characters.
+const fileName = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[^\p{Cc}/\\]+$/u);
 
 export const contract = {
   'kiosk.info': proc<M.KioskInfo>()({ input: none, role: 'visitor' }),
@@ -41,6 +48,22 @@ export const contract = {
   'members.list': proc<M.MemberSummary[]>()({
     input: z.object({ query: z.string().trim().max(80).optional() }).strict(),
     role: 'manager',
+  }),
+  /** Files arrive in chunks: begin (name, size), then each chunk in order (base64), then finish. */
+  'files.uploadBegin': proc<{ uploadId: string; chunkBytes: number }>()({
+    input: z.object({ name: fileName, size: z.number().int().min(0) }).strict(),
+    role: 'member',
+  }),
+  'files.uploadChunk': proc<{ received: number }>()({
+    input: z.object({ uploadId: id, offset: z.number().int().min(0), data: z.base64().max(800_000) }).strict(),
+    role: 'member',
+  }),
+  'files.uploadFinish': proc<M.StoredFile>()({ input: z.object({ uploadId: id }).strict(), role: 'member' }),
+  'files.uploadAbort': proc<null>()({ input: z.object({ uploadId: id }).strict(), role: 'member' }),
+  /** Checks a stored G-code file against a machine (and material): duration, material, findings. */
+  'gcode.analyze': proc<M.GcodeAnalysis>()({
+    input: z.object({ fileId: id, machineId: z.string().min(1).max(64), materialId: z.string().min(1).max(64).optional() }).strict(),
+    role: 'member',
   }),
   'audit.list': proc<M.AuditEntry[]>()({
     input: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),

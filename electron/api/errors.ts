@@ -10,6 +10,8 @@ export type ApiErrorCode =
   | 'account_locked'
   | 'session_expired'
   | 'conflict'
+  | 'unsupported_file'
+  | 'file_too_large'
   | 'internal';
 
 export interface FieldIssue {

@@ -1,4 +1,5 @@
 // What the procedures return. Plain JSON only: ISO strings for dates, integer cents for money.
+import type { Analysis } from '../../jobs/gcode';
 import type { Role } from './roles';
 
 /** Content authored in both languages (place texts, machine names); UI strings go through i18n instead. */
@@ -129,7 +130,22 @@ export interface AuditEntry {
   details: Record<string, unknown>;
 }
 
+export type FileKind = 'gcode' | 'mesh' | 'vector' | 'image';
+
+export interface StoredFile {
+  id: string;
+  sha256: string;
+  name: string;
+  kind: FileKind;
+  sizeBytes: number;
+  createdAt: string;
+}
+
+/** The G-code engine's analysis (without the toolpath, which the renderer builds from the file itself). */
+export type GcodeAnalysis = Omit<Analysis, 'toolpath'> & { file: StoredFile; machineId: string };
+
 /** Pushed from the back end over the same channel as the replies. */
 export type ApiEvent =
   | { type: 'machine.status'; machineId: string; status: MachineStatus }
-  | { type: 'session.ended'; reason: 'idle' | 'signed_out' };
+  | { type: 'session.ended'; reason: 'idle' | 'signed_out' }
+  | { type: 'analysis.progress'; fileId: string; fraction: number };

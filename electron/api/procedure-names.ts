@@ -9,6 +9,11 @@ export const procedureNames = [
   'session.signOut',
   'session.touch',
   'members.list',
+  'files.uploadBegin',
+  'files.uploadChunk',
+  'files.uploadFinish',
+  'files.uploadAbort',
+  'gcode.analyze',
   'audit.list',
 ] as const;
 

@@ -2,6 +2,8 @@
 import i18next, { type TFunction } from 'i18next';
 import en from '../../assets/i18n/cli/en.json';
 import fr from '../../assets/i18n/cli/fr.json';
+import findingsEn from '../../assets/i18n/findings/en.json';
+import findingsFr from '../../assets/i18n/findings/fr.json';
 
 export function cliLanguage(env: NodeJS.ProcessEnv = process.env): 'fr' | 'en' {
   const asked = env.FABKIOSK_LANG || env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
@@ -14,7 +16,7 @@ export function cliTranslator(lng: 'fr' | 'en' = cliLanguage()): TFunction {
     lng,
     fallbackLng: 'fr',
     initAsync: false,
-    resources: { fr: { translation: fr }, en: { translation: en } },
+    resources: { fr: { translation: fr, findings: findingsFr }, en: { translation: en, findings: findingsEn } },
     interpolation: { escapeValue: false },
   });
   return instance.t;

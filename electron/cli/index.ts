@@ -4,14 +4,16 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { appRootFrom } from '../paths';
-import { cliTranslator } from './i18n';
+import { analyzeCommand } from './analyze';
+import { cliLanguage, cliTranslator } from './i18n';
 import { findChromium, findElectron, hasDisplay, runChromium, runElectron } from './launch';
 import { CliError, parsePort, serve } from './serve';
 
 const defaultPort = 8421;
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const t = cliTranslator();
+  const lang = cliLanguage(env);
+  const t = cliTranslator(lang);
   const [command = 'help', ...rest] = argv;
   const appRoot = appRootFrom(dirname(fileURLToPath(import.meta.url)));
   try {
@@ -55,6 +57,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         }
         return await new Promise<number>(() => {});
       }
+      case 'analyze':
+        return await analyzeCommand(rest, env, t, lang);
       default:
         process.stderr.write(t('unknownCommand', { command }) + '\n');
         return 2;

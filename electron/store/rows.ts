@@ -10,7 +10,8 @@ export type SyncedTable =
   | 'materials'
   | 'machines'
   | 'members'
-  | 'audit_log';
+  | 'audit_log'
+  | 'files';
 
 type Value = string | number | null;
 export type RowValues = Record<string, Value>;

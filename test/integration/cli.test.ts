@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { fixture } from '../support/fixtures';
 import { repoRoot } from '../support/temp-backend';
 
 const cli = join(repoRoot, 'dist-electron', 'cli.js');
@@ -57,6 +58,32 @@ test('start with no Electron binary and no display serves the demo fablab and pr
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
     }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('analyze prints one JSON object with the documented names, checked against a machine of the store', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'fabkiosk-cli-'));
+  try {
+    const file = fixture('gcode/fdm/prusaslicer-2.6.1-changing_angle.gcode');
+    const r = spawnSync(process.execPath, [cli, 'analyze', file, '--machine', 'prusa-mk4', '--material', 'pla-175', '--json'], {
+      env: { ...env, FABKIOSK_DATA_DIR: dataDir },
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 0, r.stderr);
+    const a = JSON.parse(r.stdout) as Record<string, unknown> & { bounds: { min: object; max: object }; findings: object[] };
+    for (const key of ['lines', 'layers', 'bounds', 'durationS', 'filamentMm', 'filamentG', 'laserOnS', 'findings']) assert.ok(key in a, key);
+    assert.deepEqual(Object.keys(a.bounds.min), ['x', 'y', 'z']);
+    assert.equal(a.layers, 75);
+    const human = spawnSync(process.execPath, [cli, 'analyze', file, '--machine', 'ender-3'], { env: { ...env, FABKIOSK_DATA_DIR: dataDir }, encoding: 'utf8' });
+    assert.match(human.stdout, /Durée estimée : 1\d min/);
+    const unknown = spawnSync(process.execPath, [cli, 'analyze', file, '--machine', 'zmorph'], { env: { ...env, FABKIOSK_DATA_DIR: dataDir }, encoding: 'utf8' });
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /^Machine inconnue : zmorph\. Machines connues : .*prusa-mk4/);
+    const missing = spawnSync(process.execPath, [cli, 'analyze', join(dataDir, 'nope.gcode')], { env, encoding: 'utf8' });
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /^Fichier introuvable/);
+  } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

@@ -14,6 +14,7 @@ export interface MachineRow {
   work_x_mm: number | null;
   work_y_mm: number | null;
   work_z_mm: number | null;
+  limits_json: string;
   required_module: string | null;
   rate_per_hour_cents: number;
   description_json: string;

@@ -1,5 +1,6 @@
 // Numbered migrations, applied in order and never edited once released: a change is a new file.
 import m0001 from './0001_foundation';
+import m0002 from './0002_files';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [m0001].sort((a, b) => a.version - b.version);
+export const migrations: Migration[] = [m0001, m0002].sort((a, b) => a.version - b.version);
