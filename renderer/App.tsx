@@ -2,7 +2,7 @@
 // and applies the kiosk rules (idle timeout, language back to French, session ended, connection lost).
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, Catalog, KioskInfo, MachineSummary, SessionMember } from '../electron/api/types';
+import type { ApiError, ApiEvent, Catalog, KioskInfo, MachineSummary, SessionMember } from '../electron/api/types';
 import { createCall, toApiError } from './api/client';
 import type { Transport } from './api/bridge';
 import type { ConnectionInfo } from './api/socket-bridge';
@@ -170,6 +170,7 @@ export function App({ transport }: { transport: Transport }) {
 
   const navigate = useCallback((next: Screen) => setScreen(next), []);
   const showError = useCallback((error: ApiError) => notify({ kind: 'error', error }), [notify]);
+  const onEvent = useCallback((listener: (event: ApiEvent) => void) => transport.bridge.onEvent(listener), [transport]);
 
   const { phase, stay } = useIdle({
     timeoutS: idleTimeoutS,
@@ -201,9 +202,9 @@ export function App({ transport }: { transport: Transport }) {
   const kiosk: Kiosk | null = useMemo(
     () =>
       info
-        ? { call, info, catalog, machines, member, lang, screen, navigate, setLang, signedIn, signOut, showError }
+        ? { call, info, catalog, machines, member, lang, screen, navigate, setLang, signedIn, signOut, showError, onEvent }
         : null,
-    [call, info, catalog, machines, member, lang, screen, navigate, setLang, signedIn, signOut, showError],
+    [call, info, catalog, machines, member, lang, screen, navigate, setLang, signedIn, signOut, showError, onEvent],
   );
 
   if (load.phase !== 'ready' || !kiosk) {

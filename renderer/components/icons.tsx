@@ -176,6 +176,106 @@ export const SparkIcon = (p: IconProps) => (
   </Icon>
 );
 
+export const CubeIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 3 20 7.5v9L12 21l-8-4.5v-9z" />
+    <path d="M4 7.5 12 12l8-4.5M12 12v9" />
+  </Icon>
+);
+
+export const LayersIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 4 3 8.5 12 13l9-4.5z" />
+    <path d="m3 12.5 9 4.5 9-4.5M3 16.5 12 21l9-4.5" />
+  </Icon>
+);
+
+export const RulerIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="2.5" y="8" width="19" height="8" rx="1.5" />
+    <path d="M6.5 8v3M10.5 8v4.5M14.5 8v3M18 8v4.5" />
+  </Icon>
+);
+
+export const ThermometerIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M10 14.2V5a2 2 0 0 1 4 0v9.2a4 4 0 1 1-4 0z" />
+    <path d="M12 9v7.5" />
+  </Icon>
+);
+
+export const SpoolIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="12" cy="12" r="8.5" />
+    <circle cx="12" cy="12" r="2.2" />
+    <path d="M12 3.5v4.2M4.7 16.3l3.6-2.1M19.3 16.3l-3.6-2.1" />
+  </Icon>
+);
+
+export const BoltIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M13 2.5 5 13.5h6l-1 8 8-11h-6z" />
+  </Icon>
+);
+
+export const WarningIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 3.5 2.5 20h19z" />
+    <path d="M12 9.5v5M12 17.3v.2" />
+  </Icon>
+);
+
+export const AlertIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="12" cy="12" r="8.8" />
+    <path d="M12 7.3v5.6M12 16.3v.2" />
+  </Icon>
+);
+
+export const UsbIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="7" y="10" width="10" height="11.5" rx="2" />
+    <path d="M9 10V3h6v7M10.5 5.5h.01M13.5 5.5h.01" />
+  </Icon>
+);
+
+export const RouteIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="5.5" cy="18.5" r="2" />
+    <circle cx="18.5" cy="5.5" r="2" />
+    <path d="M7.5 18.5h8a3.5 3.5 0 0 0 0-7h-7a3.5 3.5 0 0 1 0-7h8" strokeDasharray="2.4 2.2" />
+  </Icon>
+);
+
+export const TargetIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="12" cy="12" r="7" />
+    <circle cx="12" cy="12" r="2" />
+    <path d="M12 2.5V5M12 19v2.5M2.5 12H5M19 12h2.5" />
+  </Icon>
+);
+
+export const MinusIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M5 12h14" />
+  </Icon>
+);
+
+export const PlusIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 5v14M5 12h14" />
+  </Icon>
+);
+
+export const PaletteIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 3.5a8.5 8.5 0 1 0 0 17c1.2 0 1.8-.8 1.8-1.7 0-1.3-1.1-1.6-1.1-2.7 0-1 .8-1.6 1.8-1.6h2.2c2.2 0 3.8-1.6 3.8-3.8 0-4-3.9-7.2-8.5-7.2z" />
+    <circle cx="7.8" cy="11" r="1" />
+    <circle cx="10.5" cy="7.3" r="1" />
+    <circle cx="15" cy="7.8" r="1" />
+  </Icon>
+);
+
 // Offer icons: bigger, two-tone, for the welcome screen.
 function OfferFrame({ children }: { children: ReactNode }) {
   return (

@@ -66,6 +66,8 @@ test('every code has words, never the raw code', () => {
     'account_locked',
     'session_expired',
     'conflict',
+    'unsupported_file',
+    'file_too_large',
     'internal',
   ] as const;
   for (const t of [fr, en]) {
@@ -80,4 +82,24 @@ test('every code has words, never the raw code', () => {
     errorMessage({ code: 'internal', params: { reason: 'disconnected' } }, fr, 'fr'),
     'Connexion au kiosque perdue. Réessayez dans un instant.',
   );
+});
+
+test('files the kiosk refuses: by type, by size', () => {
+  assert.equal(
+    plain(errorMessage({ code: 'unsupported_file', params: { name: 'photo.heic', extension: '.heic' } }, fr, 'fr')),
+    'Le fichier « photo.heic » n\'est pas d\'un type accepté ici (.heic).',
+  );
+  assert.equal(
+    errorMessage({ code: 'unsupported_file', params: { name: 'photo.heic', extension: '.heic' } }, en, 'en'),
+    'The file "photo.heic" is not of a type accepted here (.heic).',
+  );
+  assert.equal(
+    plain(errorMessage({ code: 'file_too_large', params: { size: 1_500_000_000, limit: 1_073_741_824 } }, fr, 'fr')),
+    'Ce fichier est trop gros (1,5 Go) : la limite est de 1,1 Go.',
+  );
+  assert.equal(
+    errorMessage({ code: 'file_too_large', params: { size: 1_500_000_000, limit: 1_073_741_824 } }, en, 'en'),
+    'This file is too large (1.5 GB): the limit is 1.1 GB.',
+  );
+  assert.equal(errorMessage({ code: 'file_too_large' }, en, 'en'), 'This file is too large for the kiosk.');
 });

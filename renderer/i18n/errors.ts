@@ -1,7 +1,7 @@
 // Every API error the UI shows, in words: never a raw code on screen.
 import type { TFunction } from 'i18next';
 import type { ApiError, FieldIssue } from '../../electron/api/types';
-import { formatTime, type Lang } from '../lib/format';
+import { formatBytes, formatTime, type Lang } from '../lib/format';
 
 const fieldNames = ['name', 'pin', 'query', 'limit'] as const;
 type FieldName = (typeof fieldNames)[number];
@@ -62,6 +62,20 @@ export function errorMessage(error: ApiError, t: TFunction, lang: Lang, now: Dat
       return t('errors.session_expired');
     case 'conflict':
       return t('errors.conflict');
+    case 'unsupported_file': {
+      const name = error.params?.name;
+      const extension = error.params?.extension;
+      return typeof name === 'string' && extension !== undefined
+        ? t('errors.unsupported_file', { name, extension: String(extension) })
+        : t('errors.unsupported_file_generic');
+    }
+    case 'file_too_large': {
+      const size = error.params?.size;
+      const limit = error.params?.limit;
+      return typeof size === 'number' && typeof limit === 'number'
+        ? t('errors.file_too_large', { size: formatBytes(size, lang), limit: formatBytes(limit, lang) })
+        : t('errors.file_too_large_generic');
+    }
     default:
       return t('errors.internal');
   }

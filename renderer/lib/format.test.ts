@@ -1,6 +1,20 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatDate, formatDateTime, formatMoney, formatTime, formatWorkArea, initials, pick } from './format';
+import {
+  formatBytes,
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatLength,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatTime,
+  formatUnit,
+  formatWorkArea,
+  initials,
+  pick,
+} from './format';
 
 // Intl uses narrow no-break spaces in French; compare with plain spaces.
 const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
@@ -50,4 +64,31 @@ test('localized content and initials', () => {
   assert.equal(initials('Jean-Pierre'), 'JP');
   assert.equal(initials('camille'), 'C');
   assert.equal(initials('  '), '');
+});
+
+test('durations: seconds, minutes and seconds, hours and minutes', () => {
+  assert.equal(plain(formatDuration(45.4, 'fr')), '45 s');
+  assert.equal(plain(formatDuration(771.5, 'fr')), '12 min 52 s');
+  assert.equal(plain(formatDuration(720, 'fr')), '12 min');
+  assert.equal(plain(formatDuration(2 * 3600 + 5 * 60 + 20, 'fr')), '2 h 5 min');
+  assert.equal(plain(formatDuration(3 * 3600, 'fr')), '3 h');
+  assert.equal(formatDuration(771, 'en'), '12m 51s');
+  assert.equal(formatDuration(2 * 3600 + 5 * 60, 'en'), '2h 5m');
+  assert.equal(plain(formatDuration(Number.NaN, 'fr')), '0 s');
+  assert.equal(plain(formatDuration(-3, 'fr')), '0 s');
+});
+
+test('numbers, lengths and sizes in the screen language', () => {
+  assert.equal(plain(formatNumber(1234.56, 'fr')), '1 234,6');
+  assert.equal(formatNumber(1234.56, 'en', 2), '1,234.56');
+  assert.equal(plain(formatLength(509.48, 'fr')), '509 mm');
+  assert.equal(plain(formatLength(1509.48, 'fr')), '1,51 m');
+  assert.equal(formatLength(12_400, 'en'), '12.4 m');
+  assert.equal(plain(formatBytes(140_714, 'fr')), '141 ko');
+  assert.equal(formatBytes(104_857_600, 'en'), '104.9 MB');
+  assert.equal(plain(formatBytes(1_073_741_824, 'fr')), '1,1 Go');
+  assert.equal(plain(formatUnit(230, 'celsius', 'fr')), '230 °C');
+  assert.equal(plain(formatUnit(12, 'millimeter-per-second', 'fr')), '12 mm/s');
+  assert.equal(plain(formatPercent(0.456, 'fr')), '46 %');
+  assert.equal(formatPercent(1, 'en'), '100%');
 });

@@ -96,3 +96,52 @@ export function initials(name: string): string {
   const last = parts.length > 1 ? (parts.at(-1)?.[0] ?? '') : '';
   return (first + last).toLocaleUpperCase();
 }
+
+/** A plain number in the screen's language ("1 234,5"). */
+export function formatNumber(value: number, lang: Lang, maximumFractionDigits = 1, minimumFractionDigits = 0): string {
+  return new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits, minimumFractionDigits }).format(value);
+}
+
+type Unit = 'hour' | 'minute' | 'second' | 'millimeter' | 'meter' | 'gram' | 'celsius' | 'kilobyte' | 'megabyte' | 'gigabyte' | 'millimeter-per-second';
+
+/** A number with its unit, as the language writes it ("12,5 mm", "230 °C", "1.2 MB"). */
+export function formatUnit(value: number, unit: Unit, lang: Lang, maximumFractionDigits = 1): string {
+  return new Intl.NumberFormat(localeOf(lang), { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits }).format(value);
+}
+
+/** A fraction as a percentage ("45 %", "45%"). */
+export function formatPercent(fraction: number, lang: Lang): string {
+  return new Intl.NumberFormat(localeOf(lang), { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+}
+
+/**
+ * A duration to read at a glance: "45 s", "12 min 51 s" under an hour, "2 h 5 min" above (seconds
+ * would only be noise on a long job). English takes the short forms a clock face uses ("12m 51s").
+ */
+export function formatDuration(seconds: number, lang: Lang): string {
+  const s = Math.max(0, Math.round(Number.isFinite(seconds) ? seconds : 0));
+  const part = (value: number, unit: 'hour' | 'minute' | 'second') =>
+    new Intl.NumberFormat(localeOf(lang), { style: 'unit', unit, unitDisplay: lang === 'en' ? 'narrow' : 'short' }).format(value);
+  if (s < 60) return part(s, 'second');
+  if (s < 3600) {
+    const m = Math.floor(s / 60);
+    const rest = s % 60;
+    return rest === 0 ? part(m, 'minute') : `${part(m, 'minute')} ${part(rest, 'second')}`;
+  }
+  const totalMin = Math.round(s / 60);
+  const h = Math.floor(totalMin / 60);
+  const m = totalMin % 60;
+  return m === 0 ? part(h, 'hour') : `${part(h, 'hour')} ${part(m, 'minute')}`;
+}
+
+/** A length given in mm: "850 mm" below a metre, "12,4 m" above. */
+export function formatLength(mm: number, lang: Lang): string {
+  return Math.abs(mm) < 1000 ? formatUnit(mm, 'millimeter', lang, 0) : formatUnit(mm / 1000, 'meter', lang, mm < 10_000 ? 2 : 1);
+}
+
+/** A file size: "840 kB" / "840 ko", "12.5 MB" / "12,5 Mo", "1.1 GB" / "1,1 Go". */
+export function formatBytes(bytes: number, lang: Lang): string {
+  if (bytes < 1e6) return formatUnit(Math.max(1, Math.round(bytes / 1000)), 'kilobyte', lang, 0);
+  if (bytes < 1e9) return formatUnit(bytes / 1e6, 'megabyte', lang, 1);
+  return formatUnit(bytes / 1e9, 'gigabyte', lang, 1);
+}

@@ -1,6 +1,6 @@
 // What every screen may read from the kiosk and ask of it. The App owns the state; screens use the hook.
 import { createContext, useContext } from 'react';
-import type { ApiError, Catalog, KioskInfo, MachineSummary, SessionMember } from '../../electron/api/types';
+import type { ApiError, ApiEvent, Catalog, KioskInfo, MachineSummary, SessionMember } from '../../electron/api/types';
 import type { Call } from '../api/client';
 import type { Lang } from '../lib/format';
 
@@ -26,6 +26,8 @@ export interface Kiosk {
   signOut(): void;
   /** Shows a translated error in the toast. */
   showError(error: ApiError): void;
+  /** Listens to the back end's events (progress of a long call, ...); returns the function that stops. */
+  onEvent(listener: (event: ApiEvent) => void): () => void;
 }
 
 export const KioskContext = createContext<Kiosk | null>(null);

@@ -1,0 +1,294 @@
+// The 3D preview: one WebGL renderer, the machine's bed (outline, surface, light grid, volume), the
+// toolpath as one line over the continuous path in one draw call, orbit controls for touch (one
+// finger turns, two fingers zoom and pan). G-code coordinates are used as they are, with Z up.
+// Frames are drawn on demand only: when the view moves, when a setting changes, when the size does.
+import {
+  Box3,
+  BufferAttribute,
+  BufferGeometry,
+  Color,
+  DoubleSide,
+  Float32BufferAttribute,
+  Group,
+  Line,
+  LineBasicMaterial,
+  LineSegments,
+  Mesh,
+  MeshBasicMaterial,
+  Object3D,
+  PerspectiveCamera,
+  Scene,
+  Shape,
+  ShapeGeometry,
+  Vector3,
+  WebGLRenderer,
+  type Material,
+  type ShaderMaterial,
+} from 'three';
+import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import { fitDistance, frameBox } from './framing';
+import { drawRange, layerWindow, type LayerMode } from './layers';
+import { createPathMaterial, setPathUniforms } from './material';
+import { bucketScale, sceneColors, type ColorMode } from './palette';
+import type { PreviewToolpath, ToolpathStats } from './toolpath-data';
+
+export interface WorkArea {
+  x: number;
+  y: number;
+  z: number;
+}
+
+export interface ViewSettings {
+  layer: number;
+  layerMode: LayerMode;
+  showTravel: boolean;
+  colorMode: ColorMode;
+}
+
+/** Where the camera looks from, before the maker turns it: a three-quarter view, or from above for flat jobs. */
+const slantedView = new Vector3(-0.55, -1, 0.8).normalize();
+const topView = new Vector3(0, -0.3, 1).normalize();
+
+const fov = 35;
+
+export class ToolpathView {
+  readonly canvas: HTMLCanvasElement;
+  private readonly renderer: WebGLRenderer;
+  private readonly scene = new Scene();
+  private readonly camera = new PerspectiveCamera(fov, 1, 0.1, 10_000);
+  private readonly controls: OrbitControls;
+  private readonly bed = new Group();
+  private path: Line<BufferGeometry, ShaderMaterial> | null = null;
+  private toolpath: PreviewToolpath | null = null;
+  private stats: ToolpathStats | null = null;
+  private area: WorkArea | null = null;
+  private settings: ViewSettings = { layer: Number.MAX_SAFE_INTEGER, layerMode: 'upTo', showTravel: false, colorMode: 'feature' };
+  private pending = 0;
+  private drawnWithPath = false;
+  /** Duration of the last `render()` call on the CPU side, ms, and frames drawn so far. */
+  lastRenderMs = 0;
+  private frames = 0;
+  /** Called after the first frame that shows the toolpath. */
+  onReady: (() => void) | null = null;
+
+  constructor(canvas: HTMLCanvasElement) {
+    this.canvas = canvas;
+    this.renderer = new WebGLRenderer({ canvas, antialias: true, preserveDrawingBuffer: true, powerPreference: 'high-performance' });
+    this.renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
+    this.renderer.setClearColor(new Color(sceneColors.background), 1);
+    this.camera.up.set(0, 0, 1);
+    this.controls = new OrbitControls(this.camera, canvas);
+    this.controls.screenSpacePanning = true;
+    this.controls.maxPolarAngle = Math.PI / 2 + 0.2;
+    this.controls.addEventListener('change', this.requestRender);
+    this.scene.add(this.bed);
+  }
+
+  /** Draws the machine's bed; `null` when the machine has no known work area. */
+  setWorkArea(area: WorkArea | null): void {
+    if (sameArea(area, this.area)) return;
+    this.area = area;
+    disposeTree(this.bed);
+    this.bed.clear();
+    if (area && area.x > 0 && area.y > 0) buildBed(this.bed, area);
+    this.requestRender();
+  }
+
+  setToolpath(toolpath: PreviewToolpath, stats: ToolpathStats): void {
+    this.clearPath();
+    const geometry = new BufferGeometry();
+    // The worker's buffers, used as they are: no copy on this side.
+    geometry.setAttribute('position', new BufferAttribute(toolpath.positions, 3));
+    // Uint32 data: an integer attribute (`in uint record` in the shader).
+    geometry.setAttribute('record', new BufferAttribute(toolpath.vertexRecords, 1));
+    const material = createPathMaterial(toolpath.featureNames);
+    const line = new Line(geometry, material);
+    // The bounds are known from the worker; three need not walk millions of points to cull one object.
+    line.frustumCulled = false;
+    this.path = line;
+    this.toolpath = toolpath;
+    this.stats = stats;
+    this.scene.add(line);
+    this.drawnWithPath = false;
+    this.applySettings();
+    this.resetView();
+  }
+
+  update(settings: Partial<ViewSettings>): void {
+    this.settings = { ...this.settings, ...settings };
+    this.applySettings();
+    this.requestRender();
+  }
+
+  /** Back to the framing of the job (or of the bed without a job). */
+  resetView(): void {
+    const box = this.frameBox();
+    const center = box.getCenter(new Vector3());
+    const size = box.getSize(new Vector3());
+    const flat = size.z < Math.max(size.x, size.y) * 0.02;
+    const dir = flat ? topView : slantedView;
+    const distance = fitDistance(box, center, dir, this.camera.up, fov, this.camera.aspect);
+    this.camera.position.copy(center).addScaledVector(dir, distance);
+    const radius = Math.max(size.length() / 2, 5);
+    const bedSize = this.area ? Math.hypot(this.area.x, this.area.y, this.area.z) : 0;
+    this.camera.near = Math.max(0.05, distance / 200);
+    this.camera.far = distance * 4 + bedSize * 2;
+    this.camera.updateProjectionMatrix();
+    this.controls.target.copy(center);
+    this.controls.minDistance = radius * 0.05;
+    this.controls.maxDistance = distance * 3 + bedSize;
+    this.controls.update();
+    this.requestRender();
+  }
+
+  resize(width: number, height: number): void {
+    if (width <= 0 || height <= 0) return;
+    this.renderer.setSize(width, height, false);
+    this.camera.aspect = width / height;
+    this.camera.updateProjectionMatrix();
+    this.requestRender();
+  }
+
+  readonly requestRender = (): void => {
+    if (this.pending) return;
+    this.pending = requestAnimationFrame(() => {
+      this.pending = 0;
+      this.render();
+    });
+  };
+
+  render(): void {
+    const started = performance.now();
+    this.renderer.render(this.scene, this.camera);
+    this.lastRenderMs = performance.now() - started;
+    // For diagnostics (and the performance check): what the page spent on the last frame.
+    this.frames++;
+    this.canvas.dataset.frames = String(this.frames);
+    this.canvas.dataset.renderMs = this.lastRenderMs.toFixed(1);
+    if (this.path && !this.drawnWithPath) {
+      this.drawnWithPath = true;
+      this.onReady?.();
+    }
+  }
+
+  dispose(): void {
+    if (this.pending) cancelAnimationFrame(this.pending);
+    this.pending = 0;
+    this.onReady = null;
+    this.controls.removeEventListener('change', this.requestRender);
+    this.controls.dispose();
+    this.clearPath();
+    disposeTree(this.bed);
+    this.scene.clear();
+    this.renderer.dispose();
+    // Give the GPU memory back now rather than when the page goes: the kiosk never reloads.
+    this.renderer.forceContextLoss();
+  }
+
+  private frameBox(): Box3 {
+    return frameBox(this.stats, this.area);
+  }
+
+  private applySettings(): void {
+    const path = this.path;
+    const tp = this.toolpath;
+    const stats = this.stats;
+    if (!path || !tp || !stats) return;
+    const layers = tp.layerStarts.length;
+    const { lo, hi } = layers > 0 ? layerWindow(this.settings.layerMode, this.settings.layer, layers) : { lo: 0, hi: 0x1ffff };
+    // What is above (and, for one layer, below) the window is not even sent to the GPU...
+    const range = drawRange(tp.layerStarts, tp.segments, lo, hi);
+    path.geometry.setDrawRange(range.start, range.count);
+    // ...and the shader drops whatever of it the range still holds (travel, the ends of the range).
+    const scale = bucketScale(this.settings.colorMode, stats.bucketMin, stats.bucketMax);
+    setPathUniforms(path.material, {
+      colorMode: this.settings.colorMode,
+      bucketMin: scale.min,
+      bucketMax: scale.max,
+      layerLo: lo,
+      layerHi: layers > 0 ? hi : 0x1ffff,
+      showTravel: this.settings.showTravel,
+    });
+  }
+
+  private clearPath(): void {
+    if (!this.path) return;
+    this.scene.remove(this.path);
+    this.path.geometry.dispose();
+    this.path.material.dispose();
+    this.path = null;
+    this.toolpath = null;
+    this.stats = null;
+  }
+}
+
+function sameArea(a: WorkArea | null, b: WorkArea | null): boolean {
+  return a === b || (a !== null && b !== null && a.x === b.x && a.y === b.y && a.z === b.z);
+}
+
+function disposeTree(root: Object3D): void {
+  root.traverse((o) => {
+    const withGeometry = o as Object3D & { geometry?: BufferGeometry; material?: Material | Material[] };
+    withGeometry.geometry?.dispose();
+    const m = withGeometry.material;
+    if (Array.isArray(m)) m.forEach((x) => x.dispose());
+    else m?.dispose();
+  });
+}
+
+/** The bed: a light surface, a grid every 10 mm (stronger every 50), a green frame, the volume's edges. */
+function buildBed(group: Group, area: WorkArea): void {
+  const { x: w, y: d, z: h } = area;
+  const surface = new Mesh(
+    new ShapeGeometry(rect(0, 0, w, d)),
+    new MeshBasicMaterial({ color: sceneColors.bed, side: DoubleSide, polygonOffset: true, polygonOffsetFactor: 2, polygonOffsetUnits: 2 }),
+  );
+  group.add(surface);
+
+  const minor: number[] = [];
+  const major: number[] = [];
+  for (let x = 10; x < w; x += 10) (x % 50 === 0 ? major : minor).push(x, 0, 0, x, d, 0);
+  for (let y = 10; y < d; y += 10) (y % 50 === 0 ? major : minor).push(0, y, 0, w, y, 0);
+  group.add(lines(minor, sceneColors.gridMinor), lines(major, sceneColors.gridMajor));
+
+  // A frame as wide as a few pixels at the usual distance, drawn as a surface (lines are 1 px).
+  const t = Math.max(w, d) * 0.006;
+  const frame = rect(-t, -t, w + t, d + t);
+  frame.holes.push(rect(0, 0, w, d));
+  const frameMesh = new Mesh(
+    new ShapeGeometry(frame),
+    new MeshBasicMaterial({ color: sceneColors.outline, side: DoubleSide, polygonOffset: true, polygonOffsetFactor: 1, polygonOffsetUnits: 1 }),
+  );
+  group.add(frameMesh);
+
+  if (h > 0) {
+    const edges: number[] = [];
+    const corners: [number, number][] = [
+      [0, 0],
+      [w, 0],
+      [w, d],
+      [0, d],
+    ];
+    corners.forEach(([cx, cy], i) => {
+      const [nx, ny] = corners[(i + 1) % 4]!;
+      edges.push(cx, cy, 0, cx, cy, h, cx, cy, h, nx, ny, h);
+    });
+    group.add(lines(edges, sceneColors.volume));
+  }
+}
+
+function rect(x0: number, y0: number, x1: number, y1: number): Shape {
+  const s = new Shape();
+  s.moveTo(x0, y0);
+  s.lineTo(x1, y0);
+  s.lineTo(x1, y1);
+  s.lineTo(x0, y1);
+  s.closePath();
+  return s;
+}
+
+function lines(points: number[], color: string): LineSegments {
+  const g = new BufferGeometry();
+  g.setAttribute('position', new Float32BufferAttribute(points, 3));
+  return new LineSegments(g, new LineBasicMaterial({ color }));
+}
