@@ -67,6 +67,10 @@ export interface MachineSummary {
   connection: 'serial' | 'manual';
   firmware: 'marlin' | 'grbl' | 'hpgl' | null;
   workArea: { x: number; y: number; z: number } | null;
+  /** Machine coordinates of the work area's minimum corner (a printer's purge line sits at Y = -4). */
+  workOrigin: { x: number; y: number; z: number };
+  /** The S value of full laser power or spindle speed (Grbl `$30`); null where it means nothing. */
+  maxSpindleS: number | null;
   requiredModule: string | null;
   ratePerHourCents: number;
   description: Localized;

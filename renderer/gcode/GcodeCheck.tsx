@@ -377,7 +377,7 @@ function ResultsView({
           </section>
         }
       >
-        <ToolpathPreview state={toolpath} workArea={machine.workArea} lang={lang} />
+        <ToolpathPreview state={toolpath} workArea={machine.workArea} workOrigin={machine.workOrigin} lang={lang} />
       </Suspense>
     </div>
   );

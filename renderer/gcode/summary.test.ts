@@ -19,6 +19,8 @@ function machine(code: string, over: Partial<MachineSummary>): MachineSummary {
     connection: 'serial',
     firmware: 'marlin',
     workArea: { x: 250, y: 210, z: 220 },
+    workOrigin: { x: 0, y: 0, z: 0 },
+    maxSpindleS: null,
     requiredModule: null,
     ratePerHourCents: 0,
     description: { fr: '', en: '' },
@@ -41,6 +43,7 @@ test('a G-code goes to the machines the kiosk drives with a known firmware', () 
     machine('laser-co2', { kind: 'laser', firmware: 'grbl' }),
     machine('thermoformer', { kind: 'thermoformer', connection: 'manual', firmware: null }),
     machine('odd', { connection: 'serial', firmware: null }),
+    machine('vinyl-cutter', { kind: 'vinyl', firmware: 'hpgl' }),
   ];
   assert.deepEqual(
     gcodeMachines(list).map((m) => m.code),
@@ -49,7 +52,15 @@ test('a G-code goes to the machines the kiosk drives with a known firmware', () 
   assert.equal(needsFilament(list[0]), true);
   assert.equal(needsFilament(list[1]), false);
   assert.equal(needsFilament(null), false);
-  assert.deepEqual(previewMachine(list[1]!), { id: 'laser-co2', kind: 'laser', firmware: 'grbl', workArea: { x: 250, y: 210, z: 220 } });
+  const laser = machine('laser-co2', { kind: 'laser', firmware: 'grbl', workOrigin: { x: 0, y: -4, z: 0 }, maxSpindleS: 1000 });
+  assert.deepEqual(previewMachine(laser), {
+    id: 'laser-co2',
+    kind: 'laser',
+    firmware: 'grbl',
+    workArea: { x: 250, y: 210, z: 220 },
+    workOrigin: { x: 0, y: -4, z: 0 },
+    maxSpindleS: 1000,
+  });
   assert.deepEqual(previewMachine(machine('vinyl', { kind: 'vinyl', firmware: 'hpgl' })).firmware, null);
   assert.deepEqual(previewMachine(machine('scan', { kind: 'scanner' })).kind, 'other');
 });

@@ -7,7 +7,8 @@ type Finding = GcodeAnalysis['findings'][number];
 
 /** Machines the kiosk drives over a serial line with a known firmware: the ones a G-code is for. */
 export function gcodeMachines(machines: readonly MachineSummary[]): MachineSummary[] {
-  return machines.filter((m) => m.connection === 'serial' && m.firmware !== null);
+  // The vinyl cutter speaks HP-GL, not G-code.
+  return machines.filter((m) => m.connection === 'serial' && (m.firmware === 'marlin' || m.firmware === 'grbl'));
 }
 
 export function needsFilament(machine: MachineSummary | null | undefined): boolean {
@@ -58,5 +59,5 @@ export function leavesWorkArea(findings: readonly Finding[]): boolean {
 export function previewMachine(m: MachineSummary): PreviewMachine {
   const kind = m.kind === 'fdm' || m.kind === 'laser' || m.kind === 'cnc' || m.kind === 'vinyl' ? m.kind : 'other';
   const firmware = m.firmware === 'marlin' || m.firmware === 'grbl' ? m.firmware : null;
-  return { id: m.code, kind, firmware, workArea: m.workArea };
+  return { id: m.code, kind, firmware, workArea: m.workArea, workOrigin: m.workOrigin, maxSpindleS: m.maxSpindleS };
 }

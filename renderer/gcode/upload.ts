@@ -11,6 +11,9 @@ export interface UploadOptions {
   signal?: AbortSignal;
 }
 
+/** Enough to hide the round trip, few enough that memory stays a couple of MB. */
+export const chunksInFlight = 3;
+
 export function abortError(): DOMException {
   return new DOMException('upload cancelled', 'AbortError');
 }
@@ -25,19 +28,26 @@ export async function uploadFile(call: Call, file: File, options: UploadOptions 
   const { uploadId, chunkBytes } = await call('files.uploadBegin', { name: file.name, size: file.size });
   const step = Math.max(1, chunkBytes);
   try {
+    // A few chunks travel at once: the back end takes them in the order they were sent (one socket,
+    // or IPC's ordered queue), so reading and encoding the next ones overlaps the round trips.
+    const inFlight: Promise<{ received: number }>[] = [];
     let offset = 0;
     onProgress?.(0, file.size);
-    // The next chunk is read from the disk while the current one travels.
-    let next = file.slice(0, Math.min(step, file.size)).arrayBuffer();
+    const settle = async () => {
+      const { received } = await inFlight.shift()!;
+      onProgress?.(received, file.size);
+    };
     while (offset < file.size) {
       if (signal?.aborted) throw abortError();
-      const bytes = new Uint8Array(await next);
-      const end = offset + bytes.length;
-      if (end < file.size) next = file.slice(end, Math.min(end + step, file.size)).arrayBuffer();
-      const { received } = await call('files.uploadChunk', { uploadId, offset, data: bytesToBase64(bytes) });
-      offset = received;
-      onProgress?.(offset, file.size);
+      const bytes = new Uint8Array(await file.slice(offset, Math.min(offset + step, file.size)).arrayBuffer());
+      const sent = call('files.uploadChunk', { uploadId, offset, data: bytesToBase64(bytes) });
+      // Awaited in order below; this only keeps a later failure from being reported as unhandled.
+      sent.catch(() => {});
+      inFlight.push(sent);
+      offset += bytes.length;
+      if (inFlight.length >= chunksInFlight) await settle();
     }
+    while (inFlight.length > 0) await settle();
     if (signal?.aborted) throw abortError();
     return await call('files.uploadFinish', { uploadId });
   } catch (err) {

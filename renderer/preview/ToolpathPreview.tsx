@@ -17,10 +17,11 @@ type GlProblem = 'noWebgl' | 'contextLost' | null;
 export interface ToolpathPreviewProps {
   state: ToolpathState;
   workArea: WorkArea | null;
+  workOrigin?: WorkArea;
   lang: Lang;
 }
 
-export default function ToolpathPreview({ state, workArea, lang }: ToolpathPreviewProps) {
+export default function ToolpathPreview({ state, workArea, workOrigin, lang }: ToolpathPreviewProps) {
   const { t } = useTranslation();
   const stage = useRef<HTMLDivElement>(null);
   const viewRef = useRef<ToolpathView | null>(null);
@@ -79,8 +80,8 @@ export default function ToolpathPreview({ state, workArea, lang }: ToolpathPrevi
   }, []);
 
   useEffect(() => {
-    viewRef.current?.setWorkArea(workArea);
-  }, [viewEpoch, workArea]);
+    viewRef.current?.setWorkArea(workArea, workOrigin);
+  }, [viewEpoch, workArea, workOrigin]);
 
   // A new toolpath: all layers, travel hidden, colours by type (by power for a laser job).
   useEffect(() => {

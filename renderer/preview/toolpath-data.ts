@@ -8,6 +8,9 @@ export interface PreviewMachine {
   kind: 'fdm' | 'laser' | 'cnc' | 'vinyl' | 'other';
   firmware: 'marlin' | 'grbl' | null;
   workArea: { x: number; y: number; z: number } | null;
+  workOrigin: { x: number; y: number; z: number };
+  /** Full laser power in S units: the power colours are relative to it. */
+  maxSpindleS: number | null;
 }
 
 export interface PreviewToolpath {

@@ -17,7 +17,9 @@ void _fits;
 
 /** Limits the page does not know stay at the engine's defaults: they only change the duration, not the path. */
 function profile(m: PreviewMachine): MachineProfile {
-  return { ...DEFAULT_MACHINE, id: m.id, name: m.id, kind: m.kind, firmware: m.firmware, workArea: m.workArea };
+  const p: MachineProfile = { ...DEFAULT_MACHINE, id: m.id, name: m.id, kind: m.kind, firmware: m.firmware, workArea: m.workArea, workOrigin: m.workOrigin };
+  if (m.maxSpindleS !== null) p.maxSpindleS = m.maxSpindleS;
+  return p;
 }
 
 async function load(file: File, machine: PreviewMachine | null): Promise<void> {

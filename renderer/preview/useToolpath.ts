@@ -10,6 +10,8 @@ export type ToolpathState =
   | { phase: 'ready'; toolpath: PreviewToolpath; stats: ToolpathStats }
   | { phase: 'failed'; message: string };
 
+const origin0 = { x: 0, y: 0, z: 0 };
+
 export function useToolpath(file: File | null, machine: PreviewMachine | null): ToolpathState {
   const [state, setState] = useState<ToolpathState>({ phase: 'idle' });
   // Only what changes the path itself: the kind of machine and its firmware (not its bed).
@@ -17,6 +19,8 @@ export function useToolpath(file: File | null, machine: PreviewMachine | null): 
   const firmware = machine?.firmware ?? null;
   const id = machine?.id ?? null;
   const workArea = machine?.workArea ?? null;
+  const workOrigin = machine?.workOrigin ?? origin0;
+  const maxSpindleS = machine?.maxSpindleS ?? null;
 
   useEffect(() => {
     if (!file) {
@@ -46,7 +50,7 @@ export function useToolpath(file: File | null, machine: PreviewMachine | null): 
     const request: WorkerRequest = {
       type: 'load',
       file,
-      machine: kind ? { id: id ?? '', kind, firmware, workArea } : null,
+      machine: kind ? { id: id ?? '', kind, firmware, workArea, workOrigin, maxSpindleS } : null,
     };
     worker.postMessage(request);
     return () => {
@@ -54,7 +58,7 @@ export function useToolpath(file: File | null, machine: PreviewMachine | null): 
       worker.terminate();
     };
     // The machine's id and bed do not change the path: no new worker for them.
-  }, [file, kind, firmware]);
+  }, [file, kind, firmware, maxSpindleS]);
 
   return state;
 }

@@ -62,6 +62,7 @@ export class ToolpathView {
   private toolpath: PreviewToolpath | null = null;
   private stats: ToolpathStats | null = null;
   private area: WorkArea | null = null;
+  private origin: WorkArea | null = null;
   private settings: ViewSettings = { layer: Number.MAX_SAFE_INTEGER, layerMode: 'upTo', showTravel: false, colorMode: 'feature' };
   private pending = 0;
   private drawnWithPath = false;
@@ -85,11 +86,14 @@ export class ToolpathView {
   }
 
   /** Draws the machine's bed; `null` when the machine has no known work area. */
-  setWorkArea(area: WorkArea | null): void {
-    if (sameArea(area, this.area)) return;
+  setWorkArea(area: WorkArea | null, origin: WorkArea = { x: 0, y: 0, z: 0 }): void {
+    if (sameArea(area, this.area) && sameArea(origin, this.origin)) return;
     this.area = area;
+    this.origin = origin;
     disposeTree(this.bed);
     this.bed.clear();
+    // The bed is drawn from 0 and moved to where the machine's work area really starts.
+    this.bed.position.set(origin.x, origin.y, origin.z);
     if (area && area.x > 0 && area.y > 0) buildBed(this.bed, area);
     this.requestRender();
   }

@@ -107,7 +107,7 @@ describe('checking a G-code file', () => {
     await page.getByTestId('screen-jobs').waitFor();
     // Only the machines the kiosk drives with a known firmware are offered.
     const codes = await page.getByTestId('gcode-machine').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
-    assert.deepEqual(codes.sort(), ['cnc-3040', 'ender-3', 'laser-co2', 'prusa-mk4', 'vinyl-cutter']);
+    assert.deepEqual(codes.sort(), ['cnc-3040', 'ender-3', 'laser-co2', 'prusa-mk4']);
     assert.ok(await page.getByTestId('gcode-file-input').isDisabled(), 'no file before the machine');
     await page.locator('[data-testid=gcode-machine][data-code=prusa-mk4]').click();
     assert.ok(await page.getByTestId('gcode-file-input').isDisabled(), 'no file before the filament');

@@ -27,6 +27,7 @@ export function machineRows(store: Store): MachineRow[] {
 }
 
 export function toSummary(r: MachineRow, status: MachineStatus): MachineSummary {
+  const limits = JSON.parse(r.limits_json) as { workOriginMm?: MachineSummary['workOrigin']; maxSpindleS?: number };
   return {
     id: r.id,
     code: r.code,
@@ -39,6 +40,8 @@ export function toSummary(r: MachineRow, status: MachineStatus): MachineSummary 
       r.work_x_mm === null || r.work_y_mm === null
         ? null
         : { x: r.work_x_mm, y: r.work_y_mm, z: r.work_z_mm ?? 0 },
+    workOrigin: limits.workOriginMm ?? { x: 0, y: 0, z: 0 },
+    maxSpindleS: limits.maxSpindleS ?? null,
     requiredModule: r.required_module,
     ratePerHourCents: r.rate_per_hour_cents,
     description: JSON.parse(r.description_json) as Localized,
