@@ -101,21 +101,21 @@ export class Planner implements PlannerLike {
   /** 1 / jerk per axis; refreshed by `limitsChanged()`. */
   private readonly invJerk = new Float64Array(4);
   private minXYAccel = Infinity;
-  printAccel: number;
-  travelAccel: number;
-  retractAccel: number;
-  junctionDeviation: number;
-  useJerk: boolean;
-  minFeed: number;
-  minTravelFeed: number;
-  smallSegments: boolean;
+  declare printAccel: number;
+  declare travelAccel: number;
+  declare retractAccel: number;
+  declare junctionDeviation: number;
+  declare useJerk: boolean;
+  declare minFeed: number;
+  declare minTravelFeed: number;
+  declare smallSegments: boolean;
   speedFactor = 1;
 
   // The look-ahead ring: one Float64Array, STRIDE slots per block (see R_* below), plus the flags.
-  private readonly mask: number;
-  private readonly size: number;
-  private readonly ring: Float64Array;
-  private readonly flagsRing: Int32Array;
+  declare private readonly mask: number;
+  declare private readonly size: number;
+  declare private readonly ring: Float64Array;
+  declare private readonly flagsRing: Int32Array;
   private tail = 0; // sequence number of the oldest block (executing)
   private head = 0; // sequence number of the next block
   private planned = 0; // blocks up to this one have their final entry speed

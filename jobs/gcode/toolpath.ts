@@ -97,13 +97,13 @@ export function toolpathTransferables(t: Toolpath): ArrayBuffer[] {
 }
 
 export class ToolpathBuilder {
-  private pos: Float32Array;
-  private rec: Uint32Array;
+  declare private pos: Float32Array;
+  declare private rec: Uint32Array;
   private n = 0;
-  private ls: Uint32Array;
-  private lz: Float32Array;
+  declare private ls: Uint32Array;
+  declare private lz: Float32Array;
   private nl = 0;
-  private readonly max: number;
+  declare private readonly max: number;
   truncated = false;
   private powerSeen = false;
 

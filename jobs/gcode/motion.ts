@@ -1,0 +1,660 @@
+// Moves: where the machine goes, and everything a move changes — bounds, statistics, layers, filament,
+// the planner's queue and the toolpath. The base of the engine's one class (interpreter.ts and
+// analyzer.ts extend it): a single concrete class keeps every property access monomorphic.
+//
+// No double crosses a call that V8 may not inline (it would be boxed in a fresh heap number): the
+// current move lives in fields (mx, my, mz target in machine coordinates, mde E delta, mlen length),
+// and the planner and the toolpath read their inputs from Float64Arrays.
+
+import { ARC_NO_CENTRE, ARC_SAME_ENDPOINTS, ArcPlan, badMismatch, chordCount, quadrantCrossings } from './arcs';
+import { MachineChecks, round3 } from './checks';
+import { FindingSink, type Severity } from './findings';
+import * as machine from './machine';
+import { isGrblish, plannerSettings } from './machine';
+import * as planner from './planner';
+import { Planner, type PlannerLike } from './planner';
+import { DEFAULT_FILAMENT_DENSITY_G_CM3, DEFAULT_FILAMENT_DIAMETER_MM, DEFAULT_MACHINE, type MachineProfile } from './profile';
+import * as toolpath from './toolpath';
+import { ToolpathBuilder } from './toolpath';
+import type { AnalyzeOptions } from './types';
+import * as words from './words';
+
+// Module-local copies of the shared constants: V8 folds a module's own `const` into the optimised code
+// but reloads an imported binding on every use (Node 20: a tight loop ran 1.4× slower on imported ones).
+const { KC_CNC, KC_FDM, KC_LASER } = machine;
+const { ACCEL_PRINT, ACCEL_RETRACT, ACCEL_TRAVEL, BLOCK_FEATURE_SHIFT } = planner;
+const { FEATURE_NONE, KIND_RETRACT, KIND_TRAVEL, KIND_WORK, MAX_LAYER } = toolpath;
+const { B_E, B_I, B_J, B_K, B_R, B_X, B_Y, B_Z, L_E, L_I, L_J, L_K, L_R, L_X, L_Y, L_Z } = words;
+
+/** Z changes smaller than this do not start a new layer (files without layer markers). */
+const LAYER_Z_EPS = 1e-3;
+const DEFAULT_MAX_SEGMENTS = 16 * 1024 * 1024;
+
+export class Motion {
+  // --- configuration
+  declare protected readonly machine: MachineProfile | null;
+  declare protected readonly kindCode: number;
+  /** Grbl semantics; may switch on for an unknown machine when the file looks like a laser job. */
+  declare protected grblish: boolean;
+  declare protected readonly filamentArea: number;
+  declare protected readonly density: number;
+  declare protected laserMode: boolean;
+  /** S for full power (Grbl `$30`), for the toolpath's power buckets. */
+  declare protected maxS: number;
+  declare private readonly arcSegMm: number;
+  declare private readonly arcTol: number;
+  declare protected readonly areaOn: boolean;
+  declare protected readonly homeX: number;
+  declare protected readonly homeY: number;
+  declare protected readonly homeZ: number;
+  declare protected readonly planner: PlannerLike;
+  declare protected readonly tp: ToolpathBuilder | null;
+  protected readonly sink = new FindingSink();
+  declare protected readonly checks: MachineChecks;
+
+  protected lineNo = 0;
+
+  // --- the words of the current line: one slot per letter, G and M codes in order
+  protected readonly vals = new Float64Array(26);
+  protected readonly gList = new Float64Array(8);
+  protected readonly mList = new Float64Array(4);
+
+  // --- modal state
+  protected unit = 1;
+  protected unitsSeen = 0; // 1 mm, 2 inch
+  protected absXYZ = true;
+  protected absE = true;
+  protected arcAbsIJ = false;
+  protected plane = 17;
+  protected inverseTime = false;
+  protected feed = 1500; // mm/min (moves per minute in G93 inverse time mode)
+  protected feedMmS = 25;
+  protected feedSet = false;
+  protected spindle = 5; // 3, 4 or 5
+  protected spindleS = 0;
+  protected tool = 0;
+  protected toolMask = 0;
+
+  // --- position (machine coordinates) and offsets (logical = machine − offset)
+  protected px = 0;
+  protected py = 0;
+  protected pz = 0;
+  protected ox = 0;
+  protected oy = 0;
+  protected oz = 0;
+  protected eLog = 0;
+  // the current move
+  protected mx = 0;
+  protected my = 0;
+  protected mz = 0;
+  protected mde = 0;
+  private mlen = 0;
+  declare private readonly pin: Float64Array;
+  private readonly arcPlan = new ArcPlan();
+  private readonly crossings = new Float64Array(4);
+
+  protected nozzleTarget = -1;
+
+  // --- homing
+  protected homed = false;
+  private moved = false;
+  protected noHomingLine = 0;
+
+  // --- filament (mm of filament)
+  protected eUsed = 0;
+  private eDebt = 0;
+  protected extruded = false;
+
+  // --- layers
+  protected layerIndex = -1;
+  private markerMode = false;
+  private layerZ = NaN;
+  private layerZSet = false;
+  private prevLayerZ = NaN;
+  protected pendingZ = NaN;
+  protected pendingHeight = NaN;
+  protected firstH = NaN;
+  protected minH = Infinity;
+  protected maxH = -Infinity;
+
+  protected feature = FEATURE_NONE;
+
+  // --- bounds: work, travel
+  protected wMinX = Infinity;
+  protected wMinY = Infinity;
+  protected wMinZ = Infinity;
+  protected wMaxX = -Infinity;
+  protected wMaxY = -Infinity;
+  protected wMaxZ = -Infinity;
+  protected tMinX = Infinity;
+  protected tMinY = Infinity;
+  protected tMinZ = Infinity;
+  protected tMaxX = -Infinity;
+  protected tMaxY = -Infinity;
+  protected tMaxZ = -Infinity;
+  private lastWork = false;
+  protected anyMove = false;
+
+  // --- statistics
+  protected moves = 0;
+  protected arcs = 0;
+  private arcSegments = 0;
+  protected workMm = 0;
+  protected travelMm = 0;
+  protected laserOnMm = 0;
+  protected readonly featMm = new Float64Array(32);
+  protected readonly featMoves = new Float64Array(32);
+  protected sawSpindleWork = false;
+  protected sawZWork = false;
+  private workZ = NaN;
+
+  constructor(opts: AnalyzeOptions) {
+    const m = opts.machine ?? null;
+    this.machine = m;
+    const p: MachineProfile = m ?? DEFAULT_MACHINE;
+    const mat = opts.material ?? {};
+    this.checks = new MachineChecks(m, mat, this.sink);
+    this.kindCode = this.checks.kindCode;
+    this.grblish = isGrblish(m);
+    const d = mat.diameterMm && mat.diameterMm > 0 ? mat.diameterMm : DEFAULT_FILAMENT_DIAMETER_MM;
+    this.filamentArea = Math.PI * (d / 2) * (d / 2);
+    this.density = mat.densityGCm3 && mat.densityGCm3 > 0 ? mat.densityGCm3 : DEFAULT_FILAMENT_DENSITY_G_CM3;
+    this.laserMode = m?.laserMode ?? m?.kind === 'laser';
+    this.maxS = m?.maxSpindleS ?? (this.grblish ? 1000 : 255);
+    this.arcSegMm = p.arcSegmentMm && p.arcSegmentMm > 0 ? p.arcSegmentMm : 1;
+    this.arcTol = p.arcToleranceMm && p.arcToleranceMm > 0 ? p.arcToleranceMm : 0.002;
+    this.areaOn = this.checks.areaOn;
+    const home = m?.homeMm ?? m?.workOrigin ?? { x: 0, y: 0, z: 0 };
+    this.homeX = home.x;
+    this.homeY = home.y;
+    this.homeZ = home.z;
+    this.planner = new Planner(plannerSettings(opts));
+    this.pin = this.planner.in;
+    this.tp = opts.toolpath ? new ToolpathBuilder(opts.maxToolpathSegments ?? DEFAULT_MAX_SEGMENTS, 0, 0, 0, opts.toolpathSizeHint) : null;
+  }
+
+  // ------------------------------------------------------------------ lines
+
+  protected linear(mask: number, rapid: boolean, machineCoords: boolean, line: number): void {
+    const vals = this.vals;
+    const u = this.unit;
+    this.unitsSeen |= u === 1 ? 1 : 2;
+    let tx = this.px;
+    let ty = this.py;
+    let tz = this.pz;
+    if (machineCoords) {
+      if (mask & B_X) tx = vals[L_X]! * u;
+      if (mask & B_Y) ty = vals[L_Y]! * u;
+      if (mask & B_Z) tz = vals[L_Z]! * u;
+    } else if (this.absXYZ) {
+      if (mask & B_X) tx = vals[L_X]! * u + this.ox;
+      if (mask & B_Y) ty = vals[L_Y]! * u + this.oy;
+      if (mask & B_Z) tz = vals[L_Z]! * u + this.oz;
+    } else {
+      if (mask & B_X) tx += vals[L_X]! * u;
+      if (mask & B_Y) ty += vals[L_Y]! * u;
+      if (mask & B_Z) tz += vals[L_Z]! * u;
+    }
+    this.mx = tx;
+    this.my = ty;
+    this.mz = tz;
+    this.mde = 0;
+    if (mask & B_E) this.eDelta(line);
+    if (!rapid && !this.feedSet && this.grblish) this.noFeed(line);
+    this.moveTo(rapid, line, false);
+  }
+
+  /** Grbl refuses a feed move before any F (error:22); the planner goes on with the default feed. */
+  private noFeed(line: number): void {
+    this.feedSet = true; // report once
+    this.checks.noFeed(line);
+  }
+
+  /** The line's E word → this.mde, the E delta in mm of filament. */
+  private eDelta(line: number): void {
+    this.checks.extrusion(line);
+    const ev = this.vals[L_E]! * this.unit;
+    if (this.absE) {
+      this.mde = ev - this.eLog;
+      this.eLog = ev;
+    } else {
+      this.mde = ev;
+      this.eLog += ev;
+    }
+  }
+
+  /** Classify a move with XYZ motion: bit 0 work, bit 1 laser beam on. */
+  private classify(rapid: boolean, extruding: boolean): number {
+    const k = this.kindCode;
+    if (k === KC_FDM) return extruding ? 1 : 0;
+    const beam = !rapid && this.spindle !== 5 && this.spindleS > 0;
+    if (k === KC_LASER) return beam ? 3 : 0;
+    if (k === KC_CNC) return rapid ? 0 : 1;
+    if (extruding) return 1; // unknown machine: extrusion, or a beam
+    return beam ? 3 : 0;
+  }
+
+  /** Move to (mx, my, mz) with mde of filament. */
+  protected moveTo(rapid: boolean, line: number, homing: boolean): void {
+    const tx = this.mx;
+    const ty = this.my;
+    const tz = this.mz;
+    const px = this.px;
+    const py = this.py;
+    const pz = this.pz;
+    const dx = tx - px;
+    const dy = ty - py;
+    const dz = tz - pz;
+    if (dx === 0 && dy === 0 && dz === 0) {
+      if (this.mde !== 0) this.eOnly();
+      return;
+    }
+    if (!(dx === dx && dy === dy && dz === dz)) return;
+    const len = Math.sqrt(dx * dx + dy * dy + dz * dz);
+    if (!this.moved) {
+      this.moved = true;
+      if (!this.homed && !homing) this.noHomingLine = line;
+    }
+    const de = this.mde;
+    const cls = this.classify(rapid, de > 0);
+    const work = (cls & 1) !== 0;
+    this.moves++;
+    if (!this.anyMove) {
+      this.anyMove = true;
+      this.tMinX = this.tMaxX = px;
+      this.tMinY = this.tMaxY = py;
+      this.tMinZ = this.tMaxZ = pz;
+    }
+    // Bounds only grow, so the work area is checked only when one grows: the first line outside is
+    // still the one reported.
+    if (this.growTravel() && this.areaOn) this.areaAt(false, false, line);
+    if (work) {
+      if (!this.lastWork && this.growWork(true) && this.areaOn) this.areaAt(true, true, line);
+      if (this.growWork(false) && this.areaOn) this.areaAt(true, false, line);
+      this.mlen = len;
+      this.workMove(cls, line);
+    } else this.travelMm += len;
+    this.lastWork = work;
+    if (de !== 0) this.accountE();
+    this.emit(rapid, cls);
+  }
+
+  /**
+   * The work area check of the start (px, py, pz) or the target (mx, my, mz). A call without doubles
+   * in its arguments: passing them from moveTo kept them alive across it and cost 3 % on every move.
+   */
+  private areaAt(work: boolean, start: boolean, line: number): void {
+    if (start) this.checks.area(work, this.px, this.py, this.pz, line);
+    else this.checks.area(work, this.mx, this.my, this.mz, line);
+  }
+
+  /** Extend the travel bounds to the target (mx, my, mz); true when they grew. */
+  private growTravel(): boolean {
+    const x = this.mx;
+    const y = this.my;
+    const z = this.mz;
+    let grew = false;
+    if (x < this.tMinX) {
+      this.tMinX = x;
+      grew = true;
+    } else if (x > this.tMaxX) {
+      this.tMaxX = x;
+      grew = true;
+    }
+    if (y < this.tMinY) {
+      this.tMinY = y;
+      grew = true;
+    } else if (y > this.tMaxY) {
+      this.tMaxY = y;
+      grew = true;
+    }
+    if (z < this.tMinZ) {
+      this.tMinZ = z;
+      grew = true;
+    } else if (z > this.tMaxZ) {
+      this.tMaxZ = z;
+      grew = true;
+    }
+    return grew;
+  }
+
+  /** Extend the work bounds to the start (px, py, pz) or the target; true when they grew. */
+  private growWork(start: boolean): boolean {
+    const x = start ? this.px : this.mx;
+    const y = start ? this.py : this.my;
+    const z = start ? this.pz : this.mz;
+    let grew = false;
+    if (x < this.wMinX) {
+      this.wMinX = x;
+      grew = true;
+    }
+    if (x > this.wMaxX) {
+      this.wMaxX = x;
+      grew = true;
+    }
+    if (y < this.wMinY) {
+      this.wMinY = y;
+      grew = true;
+    }
+    if (y > this.wMaxY) {
+      this.wMaxY = y;
+      grew = true;
+    }
+    if (z < this.wMinZ) {
+      this.wMinZ = z;
+      grew = true;
+    }
+    if (z > this.wMaxZ) {
+      this.wMaxZ = z;
+      grew = true;
+    }
+    return grew;
+  }
+
+  /** Statistics and layers of a work move of length mlen ending at height mz. */
+  private workMove(cls: number, line: number): void {
+    const len = this.mlen;
+    const tz = this.mz;
+    this.workMm += len;
+    const f = this.feature;
+    this.featMm[f] = this.featMm[f]! + len;
+    this.featMoves[f] = this.featMoves[f]! + 1;
+    this.toolMask |= 1 << this.tool;
+    if (cls & 2) {
+      this.laserOnMm += len;
+      this.sawSpindleWork = true;
+    }
+    if (tz !== this.workZ) {
+      if (this.workZ === this.workZ) this.sawZWork = true;
+      this.workZ = tz;
+    }
+    if (this.mde > 0 && !this.extruded) {
+      this.extruded = true;
+      this.checks.firstExtrusion(this.nozzleTarget, line);
+    }
+    // Layers: without markers, a work move at a new height starts a layer.
+    if (!this.markerMode) {
+      if (this.layerIndex < 0 || !(Math.abs(tz - this.layerZ) <= LAYER_Z_EPS)) {
+        this.startLayer();
+        this.resolveLayerZ(tz);
+      }
+    } else if (!this.layerZSet) this.resolveLayerZ(this.pendingZ === this.pendingZ ? this.pendingZ : tz);
+  }
+
+  /** Queue the segment to (mx, my, mz) with mde to the planner and the toolpath; it becomes the position. */
+  private emit(rapid: boolean, cls: number): void {
+    const tx = this.mx;
+    const ty = this.my;
+    const tz = this.mz;
+    const dx = tx - this.px;
+    const dy = ty - this.py;
+    const dz = tz - this.pz;
+    const de = this.mde;
+    let feed: number;
+    if (rapid && this.grblish) feed = Infinity;
+    else if (this.inverseTime) feed = (Math.sqrt(dx * dx + dy * dy + dz * dz) * this.feed) / 60;
+    else feed = this.feedMmS;
+    const pin = this.pin;
+    pin[0] = dx;
+    pin[1] = dy;
+    pin[2] = dz;
+    pin[3] = de;
+    pin[4] = feed;
+    this.planner.add(de !== 0 ? ACCEL_PRINT : ACCEL_TRAVEL, (cls & 3) | (this.feature << BLOCK_FEATURE_SHIFT));
+    this.px = tx;
+    this.py = ty;
+    this.pz = tz;
+    if (this.tp !== null) this.toolpathSegment(cls, de, feed);
+  }
+
+  private toolpathSegment(cls: number, de: number, feed: number): void {
+    const tp = this.tp!;
+    let kind: number;
+    let bucket: number;
+    if (cls & 1) {
+      kind = KIND_WORK;
+      if (cls & 2) {
+        bucket = (this.spindleS / this.maxS) * 255 + 0.5;
+        tp.notePower();
+      } else bucket = feed + 0.5;
+    } else {
+      kind = de < 0 ? KIND_RETRACT : KIND_TRAVEL;
+      bucket = feed + 0.5;
+    }
+    let b = bucket >= 255 ? 255 : bucket >= 0 ? bucket | 0 : 0;
+    if (b > 255) b = 255;
+    let layer = this.layerIndex < 0 ? 0 : this.layerIndex;
+    if (layer > MAX_LAYER) layer = MAX_LAYER;
+    const xyz = tp.xyz;
+    xyz[0] = this.px;
+    xyz[1] = this.py;
+    xyz[2] = this.pz;
+    if (!tp.add((kind | (this.feature << 2) | (b << 7) | (layer << 15)) >>> 0) && !this.sink.has('toolpath_truncated'))
+      this.sink.add('toolpath_truncated', 'warning', this.lineNo, { segments: tp.segments });
+  }
+
+  /** A move of the extruder alone (retraction, priming). */
+  private eOnly(): void {
+    this.accountE();
+    const pin = this.pin;
+    pin[0] = 0;
+    pin[1] = 0;
+    pin[2] = 0;
+    pin[3] = this.mde;
+    pin[4] = this.feedMmS;
+    this.planner.add(ACCEL_RETRACT, this.feature << BLOCK_FEATURE_SHIFT);
+  }
+
+  /** Filament used: extrusion, not counting the re-priming of what an earlier retraction pulled back. */
+  private accountE(): void {
+    const de = this.mde;
+    if (de < 0) this.eDebt -= de;
+    else if (this.eDebt > 0) {
+      if (de <= this.eDebt) this.eDebt -= de;
+      else {
+        this.eUsed += de - this.eDebt;
+        this.eDebt = 0;
+      }
+    } else this.eUsed += de;
+  }
+
+  // ------------------------------------------------------------------ arcs
+
+  protected arc(mask: number, cw: boolean, line: number): void {
+    const vals = this.vals;
+    const u = this.unit;
+    this.unitsSeen |= u === 1 ? 1 : 2;
+    // Target, as for a line.
+    let tx = this.px;
+    let ty = this.py;
+    let tz = this.pz;
+    if (this.absXYZ) {
+      if (mask & B_X) tx = vals[L_X]! * u + this.ox;
+      if (mask & B_Y) ty = vals[L_Y]! * u + this.oy;
+      if (mask & B_Z) tz = vals[L_Z]! * u + this.oz;
+    } else {
+      if (mask & B_X) tx += vals[L_X]! * u;
+      if (mask & B_Y) ty += vals[L_Y]! * u;
+      if (mask & B_Z) tz += vals[L_Z]! * u;
+    }
+    this.mde = 0;
+    if (mask & B_E) this.eDelta(line);
+    if (!this.feedSet && this.grblish) this.noFeed(line);
+    const de = this.mde;
+    // Plane axes: a0, a1 in the plane, al along the helix axis.
+    const pl = this.plane;
+    const s0 = pl === 17 ? this.px : pl === 18 ? this.pz : this.py;
+    const s1 = pl === 17 ? this.py : pl === 18 ? this.px : this.pz;
+    const sl = pl === 17 ? this.pz : pl === 18 ? this.py : this.px;
+    const t0 = pl === 17 ? tx : pl === 18 ? tz : ty;
+    const t1 = pl === 17 ? ty : pl === 18 ? tx : tz;
+    const tl = pl === 17 ? tz : pl === 18 ? ty : tx;
+    const o0Bit = pl === 17 ? B_I : pl === 18 ? B_K : B_J;
+    const o1Bit = pl === 17 ? B_J : pl === 18 ? B_I : B_K;
+    const o0L = pl === 17 ? L_I : pl === 18 ? L_K : L_J;
+    const o1L = pl === 17 ? L_J : pl === 18 ? L_I : L_K;
+    const oo0 = pl === 17 ? this.ox : pl === 18 ? this.oz : this.oy;
+    const oo1 = pl === 17 ? this.oy : pl === 18 ? this.ox : this.oz;
+    const grblSev: Severity = this.grblish ? 'error' : 'warning';
+    this.mx = tx;
+    this.my = ty;
+    this.mz = tz;
+    const a = this.arcPlan;
+    if (mask & B_R && !(mask & (o0Bit | o1Bit))) {
+      if (a.fromRadius(s0, s1, t0, t1, vals[L_R]! * u, cw) === ARC_SAME_ENDPOINTS) {
+        this.sink.add('bad_arc', grblSev, line, { reason: 'r_form_same_endpoints' }, 'r_same');
+        this.moveTo(false, line, false);
+        return;
+      }
+      if (a.radiusTooSmall) this.sink.add('bad_arc', grblSev, line, { reason: 'radius_too_small' }, 'r_small');
+    } else {
+      const i0 = mask & o0Bit ? vals[o0L]! * u : 0;
+      const i1 = mask & o1Bit ? vals[o1L]! * u : 0;
+      const c0 = this.arcAbsIJ ? i0 + oo0 : s0 + i0;
+      const c1 = this.arcAbsIJ ? i1 + oo1 : s1 + i1;
+      if (a.fromCentre(s0, s1, t0, t1, c0, c1) === ARC_NO_CENTRE) {
+        this.sink.add('bad_arc', grblSev, line, { reason: 'no_center_offset' }, 'no_offset');
+        this.moveTo(false, line, false);
+        return;
+      }
+      if (badMismatch(a.mismatch, a.r)) this.sink.add('bad_arc', grblSev, line, { reason: 'radius_mismatch', delta: round3(a.mismatch) }, 'mismatch');
+    }
+    const c0 = a.c0;
+    const c1 = a.c1;
+    const r = a.r;
+    const ang = a.sweep(s0, s1, t0, t1, cw);
+    const absAng = ang < 0 ? -ang : ang;
+    const dl = tl - sl;
+    const arcLen = absAng * r;
+    const len = Math.sqrt(arcLen * arcLen + dl * dl);
+    if (!(len > 0) || len === Infinity) return;
+    const n = chordCount(this.grblish, absAng, r, len, this.arcTol, this.arcSegMm, this.arcSegments);
+    this.arcs++;
+    this.arcSegments += n;
+
+    // Bookkeeping once for the whole arc: bounds (exact, with the quadrant points), stats, layers.
+    if (!this.moved) {
+      this.moved = true;
+      if (!this.homed) this.noHomingLine = line;
+    }
+    const cls = this.classify(false, de > 0);
+    const work = (cls & 1) !== 0;
+    this.moves++;
+    if (!this.anyMove) {
+      this.anyMove = true;
+      this.tMinX = this.tMaxX = this.px;
+      this.tMinY = this.tMaxY = this.py;
+      this.tMinZ = this.tMaxZ = this.pz;
+    }
+    if (work && !this.lastWork) this.arcPoint(s0, s1, sl, true, false, line);
+    this.arcPoint(t0, t1, tl, work, true, line);
+    const th0 = Math.atan2(s1 - c1, s0 - c0);
+    const q = this.crossings;
+    quadrantCrossings(th0, absAng, cw, q);
+    if (q[0]! > 0) this.arcPoint(c0 + r, c1, sl + (dl * q[0]!) / absAng, work, true, line);
+    if (q[1]! > 0) this.arcPoint(c0, c1 + r, sl + (dl * q[1]!) / absAng, work, true, line);
+    if (q[2]! > 0) this.arcPoint(c0 - r, c1, sl + (dl * q[2]!) / absAng, work, true, line);
+    if (q[3]! > 0) this.arcPoint(c0, c1 - r, sl + (dl * q[3]!) / absAng, work, true, line);
+    this.mx = tx;
+    this.my = ty;
+    this.mz = tz;
+    this.mde = de;
+    if (work) {
+      this.mlen = len;
+      this.workMove(cls, line);
+    } else this.travelMm += len;
+    this.lastWork = work;
+    if (de !== 0) this.accountE();
+
+    // Emit the chords.
+    const step = ang / n;
+    const den = de / n;
+    for (let k = 1; k < n; k++) {
+      const th = th0 + step * k;
+      const ca = c0 + r * Math.cos(th);
+      const cb = c1 + r * Math.sin(th);
+      const l = sl + (dl * k) / n;
+      if (pl === 17) {
+        this.mx = ca;
+        this.my = cb;
+        this.mz = l;
+      } else if (pl === 18) {
+        this.mz = ca;
+        this.mx = cb;
+        this.my = l;
+      } else {
+        this.my = ca;
+        this.mz = cb;
+        this.mx = l;
+      }
+      this.mde = den;
+      this.emit(false, cls);
+    }
+    this.mx = tx;
+    this.my = ty;
+    this.mz = tz;
+    this.mde = den;
+    this.emit(false, cls);
+  }
+
+  /** A point of an arc in plane coordinates into the bounds (and the work area check). */
+  private arcPoint(q0: number, q1: number, ql: number, work: boolean, travel: boolean, line: number): void {
+    const plane = this.plane;
+    const x = plane === 17 ? q0 : plane === 18 ? q1 : ql;
+    const y = plane === 17 ? q1 : plane === 18 ? ql : q0;
+    const z = plane === 17 ? ql : plane === 18 ? q0 : q1;
+    if (travel) {
+      if (x < this.tMinX) this.tMinX = x;
+      if (x > this.tMaxX) this.tMaxX = x;
+      if (y < this.tMinY) this.tMinY = y;
+      if (y > this.tMaxY) this.tMaxY = y;
+      if (z < this.tMinZ) this.tMinZ = z;
+      if (z > this.tMaxZ) this.tMaxZ = z;
+    }
+    if (work) {
+      if (x < this.wMinX) this.wMinX = x;
+      if (x > this.wMaxX) this.wMaxX = x;
+      if (y < this.wMinY) this.wMinY = y;
+      if (y > this.wMaxY) this.wMaxY = y;
+      if (z < this.wMinZ) this.wMinZ = z;
+      if (z > this.wMaxZ) this.wMaxZ = z;
+    }
+    if (this.areaOn) this.checks.area(work, x, y, z, line);
+  }
+
+  // ------------------------------------------------------------------ layers
+
+  private startLayer(): void {
+    this.layerIndex++;
+    this.layerZSet = false;
+    if (this.tp !== null) this.tp.startLayer(NaN);
+  }
+
+  private resolveLayerZ(z: number): void {
+    this.layerZ = z;
+    this.layerZSet = true;
+    let h = this.pendingHeight;
+    this.pendingHeight = NaN;
+    this.pendingZ = NaN;
+    if (!(h > 0)) h = this.layerIndex === 0 || this.prevLayerZ !== this.prevLayerZ ? z : z - this.prevLayerZ;
+    if (this.layerIndex === 0) this.firstH = h;
+    else if (h > 0) {
+      if (h < this.minH) this.minH = h;
+      if (h > this.maxH) this.maxH = h;
+    }
+    this.prevLayerZ = z;
+    if (this.tp !== null) this.tp.setLayerZ(z);
+  }
+
+  protected layerMarker(): void {
+    if (!this.markerMode) {
+      this.markerMode = true;
+      if (this.layerIndex < 0) this.startLayer();
+      else {
+        // What ran before the first marker (start G-code, purge line) joins layer 0.
+        this.layerZSet = false;
+        this.prevLayerZ = NaN;
+      }
+    } else this.startLayer();
+  }
+}
