@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeText, type AnalyzeOptions, type Analysis } from './index';
+import { analyzeText, createAnalyzer, type AnalyzeOptions, type Analysis } from './index';
 import type { MachineProfile } from './profile';
 
 const run = (text: string, opts: AnalyzeOptions = {}): Analysis => analyzeText(text, opts);
@@ -49,6 +49,8 @@ describe('words and numbers', () => {
   });
   it('parses decimals exactly like parseFloat', () => {
     const nums = ['72.003', '103.076', '0.1', '1234.5678', '-0.0001', '99999.999', '.06669', '131.357'];
+    // Past 9 digits the mantissa leaves the int32 fast path.
+    nums.push('1234567.891', '-98765.4321012', '12345678901', '0.00000000012', '999999999', '1000000000.5');
     for (const n of nums) {
       const a = run(`G1 X${n}\n`);
       const x = Number(n);
@@ -76,6 +78,31 @@ describe('words and numbers', () => {
     assert.equal(a.lines, 2);
     assert.deepEqual(a.travelBounds.max, { x: 5, y: 6, z: 0 });
     assert.deepEqual(a.findings, []);
+  });
+  it('CR-only line ends (old Mac, some CAM exports) read like LF, whatever the chunks', () => {
+    const lf = 'G21\nG90\nM83\nG1 X10 Y5 E1 F1200\n; a comment\nG1 X20 E1\nG1 Y30\n';
+    const expected = { ...run(lf, { machine: FDM }), bytes: 0 };
+    const cr = lf.replaceAll('\n', '\r');
+    const crlf = lf.replaceAll('\n', '\r\n');
+    for (const text of [cr, crlf, cr.slice(0, -1)]) {
+      const bytes = new TextEncoder().encode(text);
+      const whole = run(text, { machine: FDM });
+      assert.equal(whole.lines, 7, JSON.stringify(text));
+      assert.deepEqual({ ...whole, bytes: 0 }, expected);
+      // Cut everywhere, including between a CR and its LF.
+      for (let cut = 1; cut < bytes.length; cut++) {
+        const a = createAnalyzer({ machine: FDM });
+        a.push(bytes.subarray(0, cut));
+        a.push(bytes.subarray(cut));
+        assert.deepEqual(a.finish(), whole, `cut at ${cut}`);
+      }
+    }
+  });
+  it('a lone CR in a CRLF file stays a blank; a file with no line end is one line', () => {
+    assert.equal(run('G1 X1\r\nG1 X2 \r Y3\r\n').lines, 2);
+    assert.deepEqual(run('G1 X1\r\nG1 X2 \r Y3\r\n').travelBounds.max, { x: 2, y: 3, z: 0 });
+    assert.equal(run('G1 X4').lines, 1);
+    assert.equal(run('G1 X4\r').travelBounds.max.x, 4);
   });
   it('several G words on one line, and Grbl modal moves', () => {
     const a = run('G21 G90 G1 X10 F600\nY10\nX0 Y0\n');
@@ -129,6 +156,18 @@ describe('extrusion', () => {
     near(run('G91\nG1 X1 E1\nG1 X1 E1\n').filamentMm, 2, 1e-9);
     near(run('M83\nG90\nG1 X1 E1\nG1 X2 E1\n').filamentMm, 1, 1e-9); // G90 resets E to absolute
     near(run('G90\nM83\nG1 X1 E1\nG1 X2 E1\n').filamentMm, 2, 1e-9);
+  });
+  it('M221 flow scales the filament pushed, per extruder, retractions included', () => {
+    near(run('M83\nG1 X10 E10\nM221 S90\nG1 X20 E10\n').filamentMm, 19, 1e-9);
+    // 4 × 50 % = 2, a 1 mm retraction and its re-priming, then 2 × 50 % = 1.
+    near(run('M83\nM221 S50\nG1 X10 E4\nG1 E-2\nG1 E2\nG1 X20 E2\n').filamentMm, 3, 1e-9);
+    near(run('M82\nM221 S50\nG1 X10 E4\nG92 E0\nG1 X20 E2\n').filamentMm, 3, 1e-9);
+    // M221 T1 sets extruder 1's flow; T0 keeps its own.
+    near(run('M83\nM221 T1 S50\nG1 X10 E10\nT1\nG1 X20 E10\nT0\nG1 X30 E10\n').filamentMm, 25, 1e-9);
+    const full = run('M83\nG1 X10 E100\n');
+    const half = run('M83\nM221 S50\nG1 X10 E100\n');
+    near(half.filamentG, full.filamentG / 2, 1e-4);
+    near(half.filamentCm3, full.filamentCm3 / 2, 1e-4);
   });
   it('mass from the material diameter and density', () => {
     const a = run('M83\nG1 X10 E1000\n', { material: { diameterMm: 2.85, densityGCm3: 1.27 } });
@@ -311,6 +350,41 @@ describe('findings against the machine', () => {
     assert.equal(find(a, 'travel_outside_work_area'), undefined);
     const b = run('G28\nG1 X-30 Y10\n', { machine: FDM });
     assert.equal(find(b, 'travel_outside_work_area')?.severity, 'warning');
+  });
+  it('a laser job re-origined before homing (G92): its size is checked, not its position', () => {
+    const a = run('G92 X0 Y0\nM4 S500\nG1 X-50 Y-50 F1000\nG1 X100 Y100\nM5\n', { machine: GRBL });
+    assert.equal(find(a, 'outside_work_area'), undefined);
+    const f = find(a, 'relative_origin');
+    assert.deepEqual([f?.severity, f?.line, f?.params.command, f?.params.axes], ['warning', 1, 'G92', 'xy']);
+    assert.deepEqual(a.relativeOrigin, { command: 'G92', line: 1, axes: 'xy' });
+    assert.equal(find(a, 'job_larger_than_work_area'), undefined);
+    // 400 mm wide on a 300 mm machine: wherever the head is, it does not fit.
+    const b = run('G92 X0 Y0\nM4 S500\nG1 X-200 F1000\nG1 X200\nM5\n', { machine: GRBL });
+    const g = find(b, 'job_larger_than_work_area');
+    assert.deepEqual([g?.severity, g?.params.axis, g?.params.size, g?.params.limit], ['error', 'x', 400, 300]);
+    assert.equal(find(b, 'outside_work_area'), undefined);
+    // G10 L20 sets the origin the same way.
+    assert.equal(find(run('G10 L20 P1 X0 Y0\nM4 S500\nG1 X-50 F1000\nM5\n', { machine: GRBL }), 'relative_origin')?.params.command, 'G10 L20');
+  });
+  it('after homing, G92 is an ordinary offset: positions stay absolute and are checked', () => {
+    const a = run('$H\nG0 X10 Y10\nG92 X0 Y0\nM4 S500\nG1 X-50 F1000\nM5\n', { machine: GRBL });
+    assert.equal(a.relativeOrigin, null);
+    assert.equal(find(a, 'relative_origin'), undefined);
+    assert.deepEqual([find(a, 'outside_work_area')?.params.axis, find(a, 'outside_work_area')?.params.value], ['x', -40]);
+    // A printer never works relative to its head: G92 X there is an offset, homing is required anyway.
+    assert.equal(find(run('G92 X0\nM83\nG1 X10 E1\n', { machine: FDM }), 'relative_origin'), undefined);
+  });
+  it('Grbl: M6 stops the job with error:20 and the message says so; a T word alone is ignored', () => {
+    const a = run('$H\nM6 T1\nG1 X1 F100\n', { machine: GRBL });
+    const f = find(a, 'unknown_command');
+    assert.deepEqual([f?.severity, f?.params.command, f?.params.context], ['error', 'M6', 'grbl_tool_change']);
+    assert.match(f!.message, /Grbl 1\.1 has no tool change.*error:20/);
+    assert.deepEqual(run('$H\nT1\nG1 X1 F100\nT2\nG1 X2\n', { machine: GRBL }).findings, []);
+    const b = find(run('$H\nM104 S200\n', { machine: GRBL }), 'unknown_command');
+    assert.equal(b?.params.context, 'grbl');
+    assert.match(b!.message, /not supported by Grbl 1\.1.*error:20/);
+    // Marlin knows M6 and has no context.
+    assert.equal(find(run('G28\nM999.5\n', { machine: FDM }), 'unknown_command')?.params.context, undefined);
   });
   it('temperatures above the machine (error) or the material (warning)', () => {
     const a = run('M104 S300\nM140 S120\n', { machine: FDM });

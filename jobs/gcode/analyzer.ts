@@ -37,6 +37,15 @@ const BAD_NUMBER = 4;
 
 const DEFAULT_MAX_LINE = 65536;
 
+/** No CR seen yet. */
+const CR_UNKNOWN = 0;
+/** LF or CRLF lines: a CR is a blank. */
+const CR_BLANK = 1;
+/** Lines end with a lone CR. */
+const CR_LINE_END = 2;
+const CR_BYTE = Uint8Array.of(13);
+const LF_BYTE = Uint8Array.of(10);
+
 class GcodeAnalyzer extends Interpreter implements Analyzer {
   declare private readonly maxLine: number;
   declare private readonly maxBytes: number;
@@ -51,6 +60,11 @@ class GcodeAnalyzer extends Interpreter implements Analyzer {
   private carryOver = false;
   private carryTotal = 0;
   private result: Analysis | null = null;
+  declare private readonly inputBytes: number;
+  /** How CRs read (CR_*), whether a CR ended the last chunk, and the copy CR-only lines are made in. */
+  private crMode = CR_UNKNOWN;
+  private crHeld = false;
+  private crCopy: Uint8Array | null = null;
   private badLetter = 0;
   /** BAD_* flags from the last symbol(). */
   private symBad = 0;
@@ -60,6 +74,7 @@ class GcodeAnalyzer extends Interpreter implements Analyzer {
     this.maxLine = opts.maxLineBytes && opts.maxLineBytes > 0 ? Math.floor(opts.maxLineBytes) : DEFAULT_MAX_LINE;
     this.maxBytes = opts.maxBytes && opts.maxBytes > 0 ? opts.maxBytes : Infinity;
     this.carry = new Uint8Array(this.maxLine + 1);
+    this.inputBytes = opts.inputBytes && opts.inputBytes > 0 ? opts.inputBytes : 0;
   }
 
   // ------------------------------------------------------------------ streaming
@@ -76,6 +91,23 @@ class GcodeAnalyzer extends Interpreter implements Analyzer {
       this.limitHit = true;
     }
     this.bytes += len;
+    this.consume(this.crMode === CR_BLANK ? chunk : this.crLines(chunk));
+    if (this.limitHit) {
+      // The partial line at the limit is not executed.
+      this.carryLen = 0;
+      this.carryOver = false;
+      this.crHeld = false;
+      this.stopped = true;
+      this.sink.add('file_too_large', 'error', this.lineNo, { limit: this.maxBytes });
+      return false;
+    }
+    if (this.tp !== null && this.inputBytes > 0) this.tp.project(this.bytes, this.inputBytes);
+    return true;
+  }
+
+  /** Complete lines are scanned in place; the partial line at the end waits in the carry. */
+  private consume(chunk: Uint8Array): void {
+    const len = chunk.length;
     let start = 0;
     if (this.carryLen > 0 || this.carryOver) {
       const nl = chunk.indexOf(10);
@@ -96,15 +128,49 @@ class GcodeAnalyzer extends Interpreter implements Analyzer {
       }
       if (start < len) this.appendCarry(chunk, start, len);
     }
-    if (this.limitHit) {
-      // The partial line at the limit is not executed.
-      this.carryLen = 0;
-      this.carryOver = false;
-      this.stopped = true;
-      this.sink.add('file_too_large', 'error', this.lineNo, { limit: this.maxBytes });
-      return false;
+  }
+
+  /**
+   * Line ends other than LF. The first CR decides: followed by LF, the file has CRLF lines and a CR is
+   * a blank from then on (the byte loop skips it); otherwise lines end with a lone CR (classic Mac OS,
+   * some CAM exports) and each CR not followed by LF becomes an LF, in a copy. A CR that ends a chunk
+   * waits for the next byte, so that where the input is cut never matters.
+   */
+  private crLines(chunk: Uint8Array): Uint8Array {
+    if (chunk.length === 0) return chunk;
+    if (this.crHeld) {
+      this.crHeld = false;
+      const next = chunk[0];
+      if (this.crMode === CR_UNKNOWN) this.crMode = next === 10 ? CR_BLANK : CR_LINE_END;
+      this.consume(next === 10 ? CR_BYTE : LF_BYTE);
     }
-    return true;
+    const n = chunk.length;
+    let p = chunk.indexOf(13);
+    if (p < 0 || this.crMode === CR_BLANK) return chunk;
+    if (this.crMode === CR_UNKNOWN) {
+      if (p === n - 1) {
+        this.crHeld = true;
+        return chunk.subarray(0, p);
+      }
+      if (chunk[p + 1] === 10) {
+        this.crMode = CR_BLANK;
+        return chunk;
+      }
+      this.crMode = CR_LINE_END;
+    }
+    let out = this.crCopy;
+    if (out === null || out.length < n) out = this.crCopy = new Uint8Array(Math.max(n, 1 << 16));
+    out.set(chunk);
+    let end = n;
+    for (; p >= 0; p = chunk.indexOf(13, p + 1)) {
+      if (p === n - 1) {
+        this.crHeld = true;
+        end = p;
+        break;
+      }
+      if (chunk[p + 1] !== 10) out[p] = 10;
+    }
+    return out.subarray(0, end);
   }
 
   private appendCarry(src: Uint8Array, from: number, to: number): void {
@@ -174,8 +240,9 @@ class GcodeAnalyzer extends Interpreter implements Analyzer {
             neg = true;
             c = buf[++i]!;
           } else if (c === 43) c = buf[++i]!;
-          // Up to 9 digits the mantissa is an int32 (no overflow check per digit); longer ones are
-          // summed again in doubles, in the same order, by wideMantissa.
+          // Up to 9 digits the mantissa is an int32 (no overflow check per digit) and the value is
+          // within NUM_LIMIT: nothing branches on the quotient, so the division overlaps with the
+          // next word's bytes. Longer numbers are summed again in doubles, in the same order.
           let m = 0;
           const st = i;
           let d = c - 48;
@@ -184,6 +251,7 @@ class GcodeAnalyzer extends Interpreter implements Analyzer {
             d = buf[++i]! - 48;
           }
           let v: number;
+          let wide = false;
           if (d === -2) {
             const fs = ++i;
             d = buf[i]! - 48;
@@ -197,19 +265,27 @@ class GcodeAnalyzer extends Interpreter implements Analyzer {
               noNum |= 1 << k;
               continue;
             }
-            v = i - st <= 10 ? m : wideMantissa(buf, st, i);
-            v = fd < 23 ? v / POW10[fd]! : v / Math.pow(10, fd);
+            if (i - st <= 10) v = m / POW10[fd]!;
+            else {
+              wide = true;
+              v = wideMantissa(buf, st, i);
+              v = fd < 23 ? v / POW10[fd]! : v / Math.pow(10, fd);
+            }
           } else {
             if (i === st) {
               c = d + 48;
               noNum |= 1 << k;
               continue;
             }
-            v = i - st <= 9 ? m : wideMantissa(buf, st, i);
+            if (i - st <= 9) v = m;
+            else {
+              wide = true;
+              v = wideMantissa(buf, st, i);
+            }
           }
           c = d + 48;
           if (neg) v = -v;
-          if (!(v < NUM_LIMIT && v > -NUM_LIMIT)) {
+          if (wide && !(v < NUM_LIMIT && v > -NUM_LIMIT)) {
             bad |= BAD_NUMBER;
             this.badLetter = k + 97;
             continue;
@@ -352,16 +428,28 @@ class GcodeAnalyzer extends Interpreter implements Analyzer {
 
   finish(): Analysis {
     if (this.result) return this.result;
+    if (!this.stopped && this.crHeld) {
+      this.crHeld = false;
+      this.consume(this.crMode === CR_LINE_END ? LF_BYTE : CR_BYTE);
+    }
     if (!this.stopped && (this.carryLen > 0 || this.carryOver)) this.flushCarry();
     const planner = this.planner.results();
     const sink = this.sink;
     const checks = this.checks;
-    checks.reportArea({
-      wMin: [this.wMinX, this.wMinY, this.wMinZ],
-      wMax: [this.wMaxX, this.wMaxY, this.wMaxZ],
-      tMin: [this.tMinX, this.tMinY, this.tMinZ],
-      tMax: [this.tMaxX, this.tMaxY, this.tMaxZ],
-    });
+    const rel = this.relOrigin;
+    if (rel !== null) {
+      rel.axes = (this.relAxes & 1 ? 'x' : '') + (this.relAxes & 2 ? 'y' : '') + (this.relAxes & 4 ? 'z' : '');
+      checks.relativeOrigin(rel.command, rel.axes, rel.line);
+    }
+    checks.reportArea(
+      {
+        wMin: [this.wMinX, this.wMinY, this.wMinZ],
+        wMax: [this.wMaxX, this.wMaxY, this.wMaxZ],
+        tMin: [this.tMinX, this.tMinY, this.tMinZ],
+        tMax: [this.tMaxX, this.tMaxY, this.tMaxZ],
+      },
+      this.relAxes,
+    );
     if (!this.anyMove) sink.add('empty_file', 'error', 0);
     checks.noHoming(this.noHomingLine);
     if (!this.limitHit && this.anyMove) {
@@ -404,7 +492,7 @@ class GcodeAnalyzer extends Interpreter implements Analyzer {
       sawZWork: this.sawZWork,
       slicer: this.markers.info(),
       machine: this.machine,
-      relativeOrigin: null,
+      relativeOrigin: rel === null ? null : { ...rel },
       findings: sink.list(),
       toolpath: this.tp !== null ? this.tp.finish() : null,
     });

@@ -3,7 +3,7 @@
 // (a bound grew, a temperature was set, a command is new…): never once per byte.
 
 import { commandName, knownCommands, M_OFFSET } from './commands';
-import type { FindingCode, FindingSink, Severity } from './findings';
+import type { FindingCode, FindingParams, FindingSink, Severity } from './findings';
 import * as machine from './machine';
 import { isGrblish, kindCode } from './machine';
 import { DEFAULT_MIN_NOZZLE_C, type MachineKind, type MachineProfile, type MaterialProfile } from './profile';
@@ -94,10 +94,21 @@ export class MachineChecks {
     }
   }
 
-  /** The work area findings, once the bounds are final. */
-  reportArea(b: JobBounds): void {
+  /**
+   * The work area findings, once the bounds are final. On the axes of a job placed relative to the
+   * head (`relAxes`, bit per axis), only its size can be checked: where it lands is the operator's.
+   */
+  reportArea(b: JobBounds, relAxes: number): void {
     if (!this.areaOn) return;
+    for (let ax = 0; ax < 3; ax++) {
+      if (!(relAxes & (1 << ax)) || !(b.wMin[ax]! <= b.wMax[ax]!)) continue;
+      const size = b.wMax[ax]! - b.wMin[ax]!;
+      const limit = this.hi[ax]! - this.lo[ax]!;
+      const axis = 'xyz'[ax]!;
+      if (size > limit + AREA_EPS) this.sink.add('job_larger_than_work_area', 'error', 0, { axis, size: round3(size), limit }, axis);
+    }
     for (let k = 0; k < 6; k++) {
+      if (relAxes & (1 << k % 3)) continue;
       const n = this.areaHits[k]!;
       // A work move outside already says it for its axis (travel bounds include work moves).
       if (n === 0 || (k >= 3 && this.areaHits[k - 3]! > 0)) continue;
@@ -118,13 +129,24 @@ export class MachineChecks {
     }
   }
 
-  /** A G or M command (key from commands.ts) the firmware may not know. */
+  /**
+   * A G or M command (key from commands.ts) the firmware may not know. Grbl stops the job on one
+   * (error:20, unsupported command): M6 above all, since Grbl 1.1 has no tool change. `context`
+   * selects the translation that says so (an i18next context: `unknown_command_grbl`…).
+   */
   command(key: number, line: number): void {
     const known = this.known;
     if (known !== null && !known.has(key)) {
       const name = commandName(key);
-      this.sink.add('unknown_command', this.grbl ? 'error' : 'warning', line, { command: name, firmware: this.firmwareName }, name);
+      const params: FindingParams = { command: name, firmware: this.firmwareName };
+      if (this.firmwareName === 'grbl') params.context = key === M_OFFSET + 60 ? 'grbl_tool_change' : 'grbl';
+      this.sink.add('unknown_command', this.grbl ? 'error' : 'warning', line, params, name);
     }
+  }
+
+  /** A job placed relative to the head: the operator must put the head on its origin (framing). */
+  relativeOrigin(command: string, axes: string, line: number): void {
+    this.sink.add('relative_origin', 'warning', line, { command, axes });
   }
 
   /** A `$` line on a firmware that has none. */

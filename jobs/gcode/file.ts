@@ -14,8 +14,9 @@ export async function analyzeFile(path: string, opts: AnalyzeOptions = {}): Prom
   const info = await stat(path);
   if (!info.isFile()) throw new Error(`not a file: ${path}`);
   const o: AnalyzeOptions = { ...opts };
-  if (o.toolpath && o.toolpathSizeHint === undefined)
-    o.toolpathSizeHint = Math.ceil(Math.min(info.size, o.maxBytes ?? Infinity) / BYTES_PER_SEGMENT_HINT);
+  const size = Math.min(info.size, o.maxBytes ?? Infinity);
+  if (o.toolpath && o.toolpathSizeHint === undefined) o.toolpathSizeHint = Math.ceil(size / BYTES_PER_SEGMENT_HINT);
+  if (o.inputBytes === undefined) o.inputBytes = size;
   const stream = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
   try {
     return await analyzeGcode(stream as AsyncIterable<Uint8Array>, o);

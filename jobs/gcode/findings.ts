@@ -14,6 +14,8 @@ export type FindingCode =
   | 'empty_file'
   | 'outside_work_area'
   | 'travel_outside_work_area'
+  | 'job_larger_than_work_area'
+  | 'relative_origin'
   | 'nozzle_temp_above_limit'
   | 'bed_temp_above_limit'
   | 'cold_extrusion'
@@ -28,6 +30,10 @@ export type FindingCode =
   | 'toolpath_truncated'
   | 'too_many_findings';
 
+/**
+ * Values for the translated sentence. `context`, when present, names a more specific sentence
+ * (i18next context: key `<code>_<context>`), e.g. `unknown_command_grbl_tool_change`.
+ */
 export type FindingParams = Record<string, string | number | boolean>;
 
 export interface Finding {
@@ -55,10 +61,19 @@ const MESSAGES: Record<FindingCode, (p: FindingParams) => string> = {
     `Work moves reach ${str(p.axis)} = ${str(p.value)} mm, outside the machine's work area (${str(p.min)} to ${str(p.max)} mm).`,
   travel_outside_work_area: (p) =>
     `Travel moves reach ${str(p.axis)} = ${str(p.value)} mm, outside the machine's work area (${str(p.min)} to ${str(p.max)} mm).`,
+  job_larger_than_work_area: (p) =>
+    `The job measures ${str(p.size)} mm along ${str(p.axis)}, more than the ${str(p.limit)} mm of the work area: it cannot fit anywhere on the machine.`,
+  relative_origin: (p) =>
+    `The job takes its origin where the head stands (${str(p.command)}): put the head on the job's origin before starting (frame the job first).`,
   nozzle_temp_above_limit: (p) => `Nozzle temperature ${str(p.value)} °C above the ${str(p.source)} limit of ${str(p.limit)} °C.`,
   bed_temp_above_limit: (p) => `Bed temperature ${str(p.value)} °C above the ${str(p.source)} limit of ${str(p.limit)} °C.`,
   cold_extrusion: (p) => `Extrusion with the nozzle target at ${str(p.value)} °C (minimum ${str(p.limit)} °C).`,
-  unknown_command: (p) => `Command ${str(p.command)} is not known to ${str(p.firmware)} (${str(p.count)} time(s)).`,
+  unknown_command: (p) =>
+    p.context === 'grbl_tool_change'
+      ? `Grbl 1.1 has no tool change: ${str(p.command)} stops the job with error:20 (unsupported command). Change the tool by hand and send each tool's part as its own job (${str(p.count)} time(s)).`
+      : p.context === 'grbl'
+        ? `Command ${str(p.command)} is not supported by Grbl 1.1: the controller stops the job with error:20 (${str(p.count)} time(s)).`
+        : `Command ${str(p.command)} is not known to ${str(p.firmware)} (${str(p.count)} time(s)).`,
   no_homing: () => 'The machine moves before any homing command.',
   laser_on_printer: (p) => `Laser/spindle command ${str(p.command)} sent to a 3D printer.`,
   extrusion_on_laser: (p) => `Extrusion (E axis) in a job for a ${str(p.machineKind)} machine.`,

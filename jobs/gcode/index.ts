@@ -4,7 +4,7 @@
 import { createAnalyzer, type AnalyzeOptions, type Analysis } from './analyzer';
 
 export { createAnalyzer, parseDuration } from './analyzer';
-export type { AnalyzeOptions, Analysis, Analyzer, Bounds, FeatureStats, SlicerInfo, Vec3 } from './analyzer';
+export type { AnalyzeOptions, Analysis, Analyzer, Bounds, FeatureStats, RelativeOrigin, SlicerInfo, Vec3 } from './analyzer';
 export type { Finding, FindingCode, FindingParams, Severity } from './findings';
 export { findingMessage } from './findings';
 export * from './profile';

@@ -17,19 +17,22 @@ import {
   P_TRAVEL_ACCEL,
   P_USE_JERK,
 } from './planner';
-import type { AnalyzeOptions } from './types';
+import type { AnalyzeOptions, RelativeOrigin } from './types';
 import * as words from './words';
 import { letterOf, parseNumber } from './words';
 
 // Module-local copies of the shared constants: V8 folds a module's own `const` into the optimised code
 // but reloads an imported binding on every use (Node 20: a tight loop ran 1.4× slower on imported ones).
-const { B_ARC, B_AXES, B_E, B_F, B_J, B_L, B_P, B_R, B_S, B_T, B_X, B_XYZ, B_Y, B_Z, L_E, L_F, L_J, L_P, L_R, L_S, L_T, L_X, L_Y, L_Z } = words;
+const { B_ARC, B_AXES, B_E, B_F, B_J, B_L, B_P, B_R, B_S, B_T, B_X, B_XYZ, B_Y, B_Z, L_E, L_F, L_J, L_L, L_P, L_R, L_S, L_T, L_X, L_Y, L_Z } = words;
 
 const AXIS_LETTERS = [L_X, L_Y, L_Z, L_E];
 
 export class Interpreter extends Motion {
   /** The current motion mode: 0–3 (G0–G3), −1 after G80. */
   protected motion = 0;
+  /** The first re-origin before homing, and the axes re-origined so (bit 0 x, 1 y, 2 z). */
+  protected relOrigin: RelativeOrigin | null = null;
+  protected relAxes = 0;
   private toolsSeen = 0;
   private maxNozzle = -1;
   private maxBed = -1;
@@ -120,7 +123,12 @@ export class Interpreter extends Motion {
           motionNow = 1; // G5 Bézier: approximated by its chord
           break;
         case 100:
-          if (mask & B_L || this.grblish) consumesAxes = true; // G10 L2/L20: coordinate offsets
+          if (mask & B_L || this.grblish) {
+            consumesAxes = true; // G10 L2/L20: coordinate offsets
+            // L20 (P0 current system, P1 G54, the default): the current position takes the given
+            // coordinates, as with G92. L2 (offsets from machine zero) is not applied.
+            if (mask & B_L && vals[L_L] === 20 && !(mask & B_P && vals[L_P]! > 1)) this.setPosition(mask, line, 'G10 L20');
+          }
           break;
         case 170:
         case 180:
@@ -173,7 +181,7 @@ export class Interpreter extends Motion {
           break;
         case 920:
           consumesAxes = true;
-          this.setPosition(mask);
+          this.setPosition(mask, line, 'G92');
           break;
         case 921:
           this.ox = this.oy = this.oz = 0;
@@ -282,6 +290,16 @@ export class Interpreter extends Motion {
       case 2200:
         if (mask & B_S && vals[L_S]! > 0 && vals[L_S]! <= 1000) this.planner.set(P_SPEED_FACTOR, 0, vals[L_S]! / 100);
         break;
+      case 2210:
+        // Flow (extrude factor) of an extruder, T or the current one; it scales every E move after it.
+        if (mask & B_S && vals[L_S]! >= 0) {
+          const t = mask & B_T ? Math.round(vals[L_T]!) : this.tool;
+          if (t >= 0 && t < 32) {
+            this.flows[t] = vals[L_S]! / 100;
+            if (t === this.tool) this.flow = this.flows[t]!;
+          }
+        }
+        break;
       case 4000:
         this.planner.flush();
         break;
@@ -346,6 +364,7 @@ export class Interpreter extends Motion {
     const n = Math.round(t);
     if (n >= 0 && n < 32) {
       this.tool = n;
+      this.flow = this.flows[n]!;
       this.toolsSeen |= 1 << n;
     }
   }
@@ -406,9 +425,19 @@ export class Interpreter extends Motion {
     this.moveTo(true, line, homing);
   }
 
-  private setPosition(mask: number): void {
+  /**
+   * G92 (or G10 L20): the current position takes the given coordinates. Before any homing on a laser
+   * or a router, that position is wherever the operator left the head: the job is placed relative to
+   * it (T2Laser, LaserGRBL "start from current position"), and its absolute bounds mean nothing.
+   */
+  private setPosition(mask: number, line: number, command: string): void {
     const vals = this.vals;
     const u = this.unit;
+    const axes = mask & B_XYZ;
+    if (axes !== 0 && !this.homed && this.machine !== null && this.machine.kind !== 'fdm') {
+      if (this.relOrigin === null) this.relOrigin = { command, line, axes: '' };
+      this.relAxes |= (axes & B_X ? 1 : 0) | (axes & B_Y ? 2 : 0) | (axes & B_Z ? 4 : 0);
+    }
     if (mask & B_X) this.ox = this.px - vals[L_X]! * u;
     if (mask & B_Y) this.oy = this.py - vals[L_Y]! * u;
     if (mask & B_Z) this.oz = this.pz - vals[L_Z]! * u;

@@ -3,8 +3,8 @@
 // analyzer.ts extend it): a single concrete class keeps every property access monomorphic.
 //
 // No double crosses a call that V8 may not inline (it would be boxed in a fresh heap number): the
-// current move lives in fields (mx, my, mz target in machine coordinates, mde E delta, mlen length),
-// and the planner and the toolpath read their inputs from Float64Arrays.
+// current move lives in fields (mx, my, mz target in machine coordinates, mde E delta, mlen its XYZ
+// length), and the planner and the toolpath read their inputs from Float64Arrays.
 
 import { ARC_NO_CENTRE, ARC_SAME_ENDPOINTS, ArcPlan, badMismatch, chordCount, quadrantCrossings } from './arcs';
 import { MachineChecks, round3 } from './checks';
@@ -74,6 +74,9 @@ export class Motion {
   protected spindleS = 0;
   protected tool = 0;
   protected toolMask = 0;
+  /** M221 flow of the current tool, and per tool: the extruder pushes E × flow. */
+  protected flow = 1;
+  protected readonly flows = new Float64Array(32).fill(1);
 
   // --- position (machine coordinates) and offsets (logical = machine − offset)
   protected px = 0;
@@ -210,15 +213,15 @@ export class Motion {
     this.checks.noFeed(line);
   }
 
-  /** The line's E word → this.mde, the E delta in mm of filament. */
+  /** The line's E word → this.mde, the filament the extruder pushes (M221 flow applied), mm. */
   private eDelta(line: number): void {
     this.checks.extrusion(line);
     const ev = this.vals[L_E]! * this.unit;
     if (this.absE) {
-      this.mde = ev - this.eLog;
+      this.mde = (ev - this.eLog) * this.flow;
       this.eLog = ev;
     } else {
-      this.mde = ev;
+      this.mde = ev * this.flow;
       this.eLog += ev;
     }
   }
@@ -251,6 +254,7 @@ export class Motion {
     }
     if (!(dx === dx && dy === dy && dz === dz)) return;
     const len = Math.sqrt(dx * dx + dy * dy + dz * dz);
+    this.mlen = len;
     if (!this.moved) {
       this.moved = true;
       if (!this.homed && !homing) this.noHomingLine = line;
@@ -271,7 +275,6 @@ export class Motion {
     if (work) {
       if (!this.lastWork && this.growWork(true) && this.areaOn) this.areaAt(true, true, line);
       if (this.growWork(false) && this.areaOn) this.areaAt(true, false, line);
-      this.mlen = len;
       this.workMove(cls, line);
     } else this.travelMm += len;
     this.lastWork = work;
@@ -400,6 +403,7 @@ export class Motion {
     pin[2] = dz;
     pin[3] = de;
     pin[4] = feed;
+    pin[5] = this.mlen;
     this.planner.add(de !== 0 ? ACCEL_PRINT : ACCEL_TRAVEL, (cls & 3) | (this.feature << BLOCK_FEATURE_SHIFT));
     this.px = tx;
     this.py = ty;
@@ -442,6 +446,7 @@ export class Motion {
     pin[2] = 0;
     pin[3] = this.mde;
     pin[4] = this.feedMmS;
+    pin[5] = 0;
     this.planner.add(ACCEL_RETRACT, this.feature << BLOCK_FEATURE_SHIFT);
   }
 
@@ -566,7 +571,8 @@ export class Motion {
     this.lastWork = work;
     if (de !== 0) this.accountE();
 
-    // Emit the chords.
+    // Emit the chords (their lengths are the planner's to compute).
+    this.mlen = 0;
     const step = ang / n;
     const den = de / n;
     for (let k = 1; k < n; k++) {

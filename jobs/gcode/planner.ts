@@ -65,7 +65,7 @@ export interface PlannerResults {
  * running on another thread (parallel.ts).
  */
 export interface PlannerLike {
-  /** The next move (dx, dy, dz, de, feed), written before `add()`. */
+  /** The next move (dx, dy, dz, de, feed, XYZ length or 0), written before `add()`. */
   readonly in: Float64Array;
   add(accelKind: number, flags: number): void;
   flush(): void;
@@ -172,11 +172,12 @@ export class Planner implements PlannerLike {
   }
 
   /**
-   * The next move, written by the caller before `add()`: dx, dy, dz, de (mm) and the requested feed
-   * along the path (mm/s, Infinity for a rapid). Passing doubles in a typed array rather than as
-   * arguments keeps V8 from boxing them on every call.
+   * The next move, written by the caller before `add()`: dx, dy, dz, de (mm), the requested feed
+   * along the path (mm/s, Infinity for a rapid) and, when the caller has it, the XYZ length
+   * √(dx² + dy² + dz²) computed the same way (else 0): one square root per move instead of two.
+   * Passing doubles in a typed array rather than as arguments keeps V8 from boxing them on every call.
    */
-  readonly in = new Float64Array(5);
+  readonly in = new Float64Array(6);
 
   /** Queue the move in `in`. `accelKind` selects the M204 acceleration; `flags` are attributed to its time. */
   add(accelKind: number, flags: number): void {
@@ -188,7 +189,10 @@ export class Planner implements PlannerLike {
     const feed = input[4]!;
     const xyz2 = dx * dx + dy * dy + dz * dz;
     let mm: number;
-    if (xyz2 > 1e-18) mm = Math.sqrt(xyz2);
+    if (xyz2 > 1e-18) {
+      mm = input[5]!;
+      if (!(mm > 0)) mm = Math.sqrt(xyz2);
+    }
     else {
       mm = de < 0 ? -de : de;
       if (mm < 1e-9) return;

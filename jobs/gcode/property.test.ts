@@ -80,7 +80,7 @@ const line = fc.oneof(
   { weight: 1, arbitrary: fc.string({ maxLength: 200, unit: 'grapheme' }) },
 );
 const gcode = fc
-  .tuple(fc.array(line, { maxLength: 60 }), fc.constantFrom('\n', '\r\n'), fc.boolean())
+  .tuple(fc.array(line, { maxLength: 60 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean())
   .map(([ls, nl, trailing]) => new TextEncoder().encode(ls.join(nl) + (trailing ? nl : '')));
 const options = fc.record({
   machine: fc.constantFrom<MachineProfile | undefined>(undefined, FDM, LASER),

@@ -23,6 +23,9 @@ export const KIND_RETRACT = 2;
 
 export const MAX_LAYER = (1 << 17) - 1;
 
+/** The first projection of the toolpath's size waits for this much input (headers are not representative). */
+const PROJECT_AFTER_BYTES = 1 << 20;
+
 /** Canonical features; the id fits in 5 bits. */
 export const FEATURE_NAMES = [
   'none', // 0: no marker seen
@@ -175,13 +178,31 @@ export class ToolpathBuilder {
     if (this.nl > 0) this.lz[this.nl - 1] = z;
   }
 
+  /**
+   * Resize early to what the input read so far projects (segments per byte × total bytes, +10 %):
+   * a raster of short lines holds 2–3 times the segments per byte of a sliced print, and growing
+   * step by step would keep every intermediate copy until the next collection. Capacity past the
+   * segments written is never touched, so it costs no resident memory.
+   */
+  project(bytesRead: number, totalBytes: number): void {
+    if (bytesRead < PROJECT_AFTER_BYTES || this.n === 0) return;
+    const cap = this.rec.length;
+    const want = Math.ceil((this.n / bytesRead) * totalBytes * 1.1);
+    if (want > cap && cap < this.max) this.resize(Math.max(want, Math.ceil(cap * 1.25)));
+  }
+
   private grow(): void {
-    const cap = Math.min(this.max, Math.ceil(this.rec.length * 1.5));
+    this.resize(Math.ceil(this.rec.length * 1.5));
+  }
+
+  private resize(segments: number): void {
+    const cap = Math.min(this.max, segments);
+    const n = this.n;
     const rec = new Uint32Array(cap);
-    rec.set(this.rec);
+    rec.set(this.rec.subarray(0, n));
     this.rec = rec;
     const pos = new Float32Array((cap + 1) * 3);
-    pos.set(this.pos);
+    pos.set(this.pos.subarray(0, (n + 1) * 3));
     this.pos = pos;
   }
 
