@@ -60,7 +60,10 @@ for (const make of [ipcTransport, webTransport]) {
       assert.ok(r.ok, JSON.stringify(r));
       const a = r.value as GcodeAnalysis;
       assert.equal(a.layers, 75);
-      assert.ok(Math.abs(a.filamentMm - 509.48) / 509.48 < 0.005, `filament ${a.filamentMm}`);
+      // The footer says 509.48 mm; the start G-code sets `M221 S95` after its intro line, so the printer
+      // really pushes a little over 95 % of that, which is what the member is charged for.
+      assert.equal(a.slicer.filamentMm, 509.48);
+      assert.ok(a.filamentMm > 509.48 * 0.95 && a.filamentMm < 509.48 * 0.955, `filament ${a.filamentMm}`);
       assert.ok(Math.abs(a.durationS - 771) / 771 < 0.1, `duration ${a.durationS}`);
       assert.deepEqual(a.findings.filter((f) => f.severity === 'error'), []);
       assert.ok(c.events.some((e) => e.type === 'analysis.progress' && e.fileId === file.id));
