@@ -44,7 +44,9 @@ interface Result {
 
 function measure(task: string, file: string, runs: number, capMs = 10 * 60_000): Promise<Result> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, task, file, String(runs)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    // --expose-gc: the worker collects between runs, so the peak RSS is one run's, not the sum of the
+    // toolpaths of runs the collector has not reclaimed yet.
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', WORKER, task, file, String(runs)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));

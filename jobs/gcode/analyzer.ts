@@ -8,8 +8,8 @@
 // Memory for the analysis is constant whatever the file size; the toolpath grows with the number of
 // segments, up to a cap. No Node API: runs in a browser Web Worker on chunks of a File as well.
 //
-// The engine is one class built in layers — Motion (moves) ← Interpreter (commands) ← GcodeAnalyzer
-// (bytes) — so that V8 sees a single shape for `this` on every hot path.
+// The engine is one class built in layers — Motion (moves) ← ArcMotion (arcs) ← Interpreter
+// (commands) ← GcodeAnalyzer (bytes) — so that V8 sees a single shape for `this` on every hot path.
 
 import type { FindingParams } from './findings';
 import { Interpreter } from './interpreter';
@@ -131,10 +131,10 @@ class GcodeAnalyzer extends Interpreter implements Analyzer {
   }
 
   /**
-   * Line ends other than LF. The first CR decides: followed by LF, the file has CRLF lines and a CR is
-   * a blank from then on (the byte loop skips it); otherwise lines end with a lone CR (classic Mac OS,
-   * some CAM exports) and each CR not followed by LF becomes an LF, in a copy. A CR that ends a chunk
-   * waits for the next byte, so that where the input is cut never matters.
+   * Line ends other than LF. The first line end decides: an LF or a CRLF, and a CR is a blank from
+   * then on (the byte loop skips it); a lone CR (classic Mac OS, some CAM exports), and from then on
+   * each CR not followed by LF becomes an LF, in a copy. A CR that ends a chunk waits for the next
+   * byte, so that where the input is cut never matters.
    */
   private crLines(chunk: Uint8Array): Uint8Array {
     if (chunk.length === 0) return chunk;
@@ -145,9 +145,15 @@ class GcodeAnalyzer extends Interpreter implements Analyzer {
       this.consume(next === 10 ? CR_BYTE : LF_BYTE);
     }
     const n = chunk.length;
-    let p = chunk.indexOf(13);
-    if (p < 0 || this.crMode === CR_BLANK) return chunk;
+    let p: number;
     if (this.crMode === CR_UNKNOWN) {
+      // Only the first line end decides: no need to look through a whole LF file for a CR.
+      const lf = chunk.indexOf(10);
+      p = (lf < 0 ? chunk : chunk.subarray(0, lf)).indexOf(13);
+      if (p < 0) {
+        if (lf >= 0) this.crMode = CR_BLANK;
+        return chunk;
+      }
       if (p === n - 1) {
         this.crHeld = true;
         return chunk.subarray(0, p);
@@ -157,6 +163,9 @@ class GcodeAnalyzer extends Interpreter implements Analyzer {
         return chunk;
       }
       this.crMode = CR_LINE_END;
+    } else {
+      p = chunk.indexOf(13);
+      if (p < 0) return chunk;
     }
     let out = this.crCopy;
     if (out === null || out.length < n) out = this.crCopy = new Uint8Array(Math.max(n, 1 << 16));

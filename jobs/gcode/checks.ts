@@ -27,19 +27,20 @@ export interface JobBounds {
 }
 
 export class MachineChecks {
-  declare readonly machine: MachineProfile | null;
-  declare readonly kind: MachineKind | null;
+  // Numbers `declare`d, objects not: see the configuration fields of motion.ts.
+  readonly machine: MachineProfile | null;
+  readonly kind: MachineKind | null;
   declare readonly kindCode: number;
   /** Work area corners (when `areaOn`). */
   declare readonly areaOn: boolean;
-  declare private readonly lo: [number, number, number];
-  declare private readonly hi: [number, number, number];
+  private readonly lo: [number, number, number];
+  private readonly hi: [number, number, number];
   declare private readonly margin: number;
   /** Per axis, work (0–2) then travel (3–5): points outside, and the line of the first. */
   private readonly areaHits = new Float64Array(6);
   private readonly areaLine = new Float64Array(6);
-  declare private readonly known: Set<number> | null;
-  declare private readonly firmwareName: string;
+  private readonly known: Set<number> | null;
+  private readonly firmwareName: string;
   declare private readonly grbl: boolean;
   declare readonly minNozzle: number;
   declare private readonly nozzleMachine: number;
@@ -47,7 +48,7 @@ export class MachineChecks {
   declare private readonly bedMachine: number;
   declare private readonly bedMaterial: number;
 
-  declare private readonly sink: FindingSink;
+  private readonly sink: FindingSink;
 
   constructor(m: MachineProfile | null, mat: MaterialProfile, sink: FindingSink) {
     this.sink = sink;

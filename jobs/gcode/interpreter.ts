@@ -3,7 +3,7 @@
 // job) take a short path; everything else goes through one switch per code on integers (code × 10).
 
 import { commandKey, M_OFFSET } from './commands';
-import { Motion } from './motion';
+import { ArcMotion } from './arcs';
 import {
   P_JERK,
   P_JUNCTION_DEVIATION,
@@ -27,7 +27,7 @@ const { B_ARC, B_AXES, B_E, B_F, B_J, B_L, B_P, B_R, B_S, B_T, B_X, B_XYZ, B_Y, 
 
 const AXIS_LETTERS = [L_X, L_Y, L_Z, L_E];
 
-export class Interpreter extends Motion {
+export class Interpreter extends ArcMotion {
   /** The current motion mode: 0–3 (G0–G3), −1 after G80. */
   protected motion = 0;
   /** The first re-origin before homing, and the axes re-origined so (bit 0 x, 1 y, 2 z). */

@@ -1,19 +1,18 @@
 // Moves: where the machine goes, and everything a move changes — bounds, statistics, layers, filament,
-// the planner's queue and the toolpath. The base of the engine's one class (interpreter.ts and
-// analyzer.ts extend it): a single concrete class keeps every property access monomorphic.
+// the planner's queue and the toolpath. The base of the engine's one class (arcs.ts, interpreter.ts
+// and analyzer.ts extend it in turn): a single concrete class keeps every property access monomorphic.
 //
 // No double crosses a call that V8 may not inline (it would be boxed in a fresh heap number): the
 // current move lives in fields (mx, my, mz target in machine coordinates, mde E delta, mlen its XYZ
 // length), and the planner and the toolpath read their inputs from Float64Arrays.
 
-import { ARC_NO_CENTRE, ARC_SAME_ENDPOINTS, ArcPlan, badMismatch, chordCount, quadrantCrossings } from './arcs';
-import { MachineChecks, round3 } from './checks';
-import { FindingSink, type Severity } from './findings';
+import { MachineChecks } from './checks';
+import { FindingSink } from './findings';
 import * as machine from './machine';
 import { isGrblish, plannerSettings } from './machine';
 import * as planner from './planner';
 import { Planner, type PlannerLike } from './planner';
-import { DEFAULT_FILAMENT_DENSITY_G_CM3, DEFAULT_FILAMENT_DIAMETER_MM, DEFAULT_MACHINE, type MachineProfile } from './profile';
+import { DEFAULT_FILAMENT_DENSITY_G_CM3, DEFAULT_FILAMENT_DIAMETER_MM, type MachineProfile } from './profile';
 import * as toolpath from './toolpath';
 import { ToolpathBuilder } from './toolpath';
 import type { AnalyzeOptions } from './types';
@@ -24,7 +23,7 @@ import * as words from './words';
 const { KC_CNC, KC_FDM, KC_LASER } = machine;
 const { ACCEL_PRINT, ACCEL_RETRACT, ACCEL_TRAVEL, BLOCK_FEATURE_SHIFT } = planner;
 const { FEATURE_NONE, KIND_RETRACT, KIND_TRAVEL, KIND_WORK, MAX_LAYER } = toolpath;
-const { B_E, B_I, B_J, B_K, B_R, B_X, B_Y, B_Z, L_E, L_I, L_J, L_K, L_R, L_X, L_Y, L_Z } = words;
+const { B_E, B_X, B_Y, B_Z, L_E, L_X, L_Y, L_Z } = words;
 
 /** Z changes smaller than this do not start a new layer (files without layer markers). */
 const LAYER_Z_EPS = 1e-3;
@@ -32,7 +31,11 @@ const DEFAULT_MAX_SEGMENTS = 16 * 1024 * 1024;
 
 export class Motion {
   // --- configuration
-  declare protected readonly machine: MachineProfile | null;
+  // Numbers and booleans the constructor sets are `declare`d: a class field without initializer would
+  // hold `undefined` first, and V8 would then keep its doubles boxed (tagged) and recheck them on every
+  // read. Objects are not: their maps vary per machine, and a field typed by one map deoptimises the
+  // engine when the next analysis stores another.
+  protected readonly machine: MachineProfile | null;
   declare protected readonly kindCode: number;
   /** Grbl semantics; may switch on for an unknown machine when the file looks like a laser job. */
   declare protected grblish: boolean;
@@ -41,16 +44,14 @@ export class Motion {
   declare protected laserMode: boolean;
   /** S for full power (Grbl `$30`), for the toolpath's power buckets. */
   declare protected maxS: number;
-  declare private readonly arcSegMm: number;
-  declare private readonly arcTol: number;
   declare protected readonly areaOn: boolean;
   declare protected readonly homeX: number;
   declare protected readonly homeY: number;
   declare protected readonly homeZ: number;
-  declare protected readonly planner: PlannerLike;
-  declare protected readonly tp: ToolpathBuilder | null;
+  protected readonly planner: PlannerLike;
+  protected readonly tp: ToolpathBuilder | null;
   protected readonly sink = new FindingSink();
-  declare protected readonly checks: MachineChecks;
+  protected readonly checks: MachineChecks;
 
   protected lineNo = 0;
 
@@ -91,16 +92,14 @@ export class Motion {
   protected my = 0;
   protected mz = 0;
   protected mde = 0;
-  private mlen = 0;
+  protected mlen = 0;
   declare private readonly pin: Float64Array;
-  private readonly arcPlan = new ArcPlan();
-  private readonly crossings = new Float64Array(4);
 
   protected nozzleTarget = -1;
 
   // --- homing
   protected homed = false;
-  private moved = false;
+  protected moved = false;
   protected noHomingLine = 0;
 
   // --- filament (mm of filament)
@@ -135,13 +134,12 @@ export class Motion {
   protected tMaxX = -Infinity;
   protected tMaxY = -Infinity;
   protected tMaxZ = -Infinity;
-  private lastWork = false;
+  protected lastWork = false;
   protected anyMove = false;
 
   // --- statistics
   protected moves = 0;
   protected arcs = 0;
-  private arcSegments = 0;
   protected workMm = 0;
   protected travelMm = 0;
   protected laserOnMm = 0;
@@ -154,7 +152,6 @@ export class Motion {
   constructor(opts: AnalyzeOptions) {
     const m = opts.machine ?? null;
     this.machine = m;
-    const p: MachineProfile = m ?? DEFAULT_MACHINE;
     const mat = opts.material ?? {};
     this.checks = new MachineChecks(m, mat, this.sink);
     this.kindCode = this.checks.kindCode;
@@ -164,8 +161,6 @@ export class Motion {
     this.density = mat.densityGCm3 && mat.densityGCm3 > 0 ? mat.densityGCm3 : DEFAULT_FILAMENT_DENSITY_G_CM3;
     this.laserMode = m?.laserMode ?? m?.kind === 'laser';
     this.maxS = m?.maxSpindleS ?? (this.grblish ? 1000 : 255);
-    this.arcSegMm = p.arcSegmentMm && p.arcSegmentMm > 0 ? p.arcSegmentMm : 1;
-    this.arcTol = p.arcToleranceMm && p.arcToleranceMm > 0 ? p.arcToleranceMm : 0.002;
     this.areaOn = this.checks.areaOn;
     const home = m?.homeMm ?? m?.workOrigin ?? { x: 0, y: 0, z: 0 };
     this.homeX = home.x;
@@ -208,13 +203,13 @@ export class Motion {
   }
 
   /** Grbl refuses a feed move before any F (error:22); the planner goes on with the default feed. */
-  private noFeed(line: number): void {
+  protected noFeed(line: number): void {
     this.feedSet = true; // report once
     this.checks.noFeed(line);
   }
 
   /** The line's E word → this.mde, the filament the extruder pushes (M221 flow applied), mm. */
-  private eDelta(line: number): void {
+  protected eDelta(line: number): void {
     this.checks.extrusion(line);
     const ev = this.vals[L_E]! * this.unit;
     if (this.absE) {
@@ -227,7 +222,7 @@ export class Motion {
   }
 
   /** Classify a move with XYZ motion: bit 0 work, bit 1 laser beam on. */
-  private classify(rapid: boolean, extruding: boolean): number {
+  protected classify(rapid: boolean, extruding: boolean): number {
     const k = this.kindCode;
     if (k === KC_FDM) return extruding ? 1 : 0;
     const beam = !rapid && this.spindle !== 5 && this.spindleS > 0;
@@ -355,7 +350,7 @@ export class Motion {
   }
 
   /** Statistics and layers of a work move of length mlen ending at height mz. */
-  private workMove(cls: number, line: number): void {
+  protected workMove(cls: number, line: number): void {
     const len = this.mlen;
     const tz = this.mz;
     this.workMm += len;
@@ -385,7 +380,7 @@ export class Motion {
   }
 
   /** Queue the segment to (mx, my, mz) with mde to the planner and the toolpath; it becomes the position. */
-  private emit(rapid: boolean, cls: number): void {
+  protected emit(rapid: boolean, cls: number): void {
     const tx = this.mx;
     const ty = this.my;
     const tz = this.mz;
@@ -451,7 +446,7 @@ export class Motion {
   }
 
   /** Filament used: extrusion, not counting the re-priming of what an earlier retraction pulled back. */
-  private accountE(): void {
+  protected accountE(): void {
     const de = this.mde;
     if (de < 0) this.eDebt -= de;
     else if (this.eDebt > 0) {
@@ -461,171 +456,6 @@ export class Motion {
         this.eDebt = 0;
       }
     } else this.eUsed += de;
-  }
-
-  // ------------------------------------------------------------------ arcs
-
-  protected arc(mask: number, cw: boolean, line: number): void {
-    const vals = this.vals;
-    const u = this.unit;
-    this.unitsSeen |= u === 1 ? 1 : 2;
-    // Target, as for a line.
-    let tx = this.px;
-    let ty = this.py;
-    let tz = this.pz;
-    if (this.absXYZ) {
-      if (mask & B_X) tx = vals[L_X]! * u + this.ox;
-      if (mask & B_Y) ty = vals[L_Y]! * u + this.oy;
-      if (mask & B_Z) tz = vals[L_Z]! * u + this.oz;
-    } else {
-      if (mask & B_X) tx += vals[L_X]! * u;
-      if (mask & B_Y) ty += vals[L_Y]! * u;
-      if (mask & B_Z) tz += vals[L_Z]! * u;
-    }
-    this.mde = 0;
-    if (mask & B_E) this.eDelta(line);
-    if (!this.feedSet && this.grblish) this.noFeed(line);
-    const de = this.mde;
-    // Plane axes: a0, a1 in the plane, al along the helix axis.
-    const pl = this.plane;
-    const s0 = pl === 17 ? this.px : pl === 18 ? this.pz : this.py;
-    const s1 = pl === 17 ? this.py : pl === 18 ? this.px : this.pz;
-    const sl = pl === 17 ? this.pz : pl === 18 ? this.py : this.px;
-    const t0 = pl === 17 ? tx : pl === 18 ? tz : ty;
-    const t1 = pl === 17 ? ty : pl === 18 ? tx : tz;
-    const tl = pl === 17 ? tz : pl === 18 ? ty : tx;
-    const o0Bit = pl === 17 ? B_I : pl === 18 ? B_K : B_J;
-    const o1Bit = pl === 17 ? B_J : pl === 18 ? B_I : B_K;
-    const o0L = pl === 17 ? L_I : pl === 18 ? L_K : L_J;
-    const o1L = pl === 17 ? L_J : pl === 18 ? L_I : L_K;
-    const oo0 = pl === 17 ? this.ox : pl === 18 ? this.oz : this.oy;
-    const oo1 = pl === 17 ? this.oy : pl === 18 ? this.ox : this.oz;
-    const grblSev: Severity = this.grblish ? 'error' : 'warning';
-    this.mx = tx;
-    this.my = ty;
-    this.mz = tz;
-    const a = this.arcPlan;
-    if (mask & B_R && !(mask & (o0Bit | o1Bit))) {
-      if (a.fromRadius(s0, s1, t0, t1, vals[L_R]! * u, cw) === ARC_SAME_ENDPOINTS) {
-        this.sink.add('bad_arc', grblSev, line, { reason: 'r_form_same_endpoints' }, 'r_same');
-        this.moveTo(false, line, false);
-        return;
-      }
-      if (a.radiusTooSmall) this.sink.add('bad_arc', grblSev, line, { reason: 'radius_too_small' }, 'r_small');
-    } else {
-      const i0 = mask & o0Bit ? vals[o0L]! * u : 0;
-      const i1 = mask & o1Bit ? vals[o1L]! * u : 0;
-      const c0 = this.arcAbsIJ ? i0 + oo0 : s0 + i0;
-      const c1 = this.arcAbsIJ ? i1 + oo1 : s1 + i1;
-      if (a.fromCentre(s0, s1, t0, t1, c0, c1) === ARC_NO_CENTRE) {
-        this.sink.add('bad_arc', grblSev, line, { reason: 'no_center_offset' }, 'no_offset');
-        this.moveTo(false, line, false);
-        return;
-      }
-      if (badMismatch(a.mismatch, a.r)) this.sink.add('bad_arc', grblSev, line, { reason: 'radius_mismatch', delta: round3(a.mismatch) }, 'mismatch');
-    }
-    const c0 = a.c0;
-    const c1 = a.c1;
-    const r = a.r;
-    const ang = a.sweep(s0, s1, t0, t1, cw);
-    const absAng = ang < 0 ? -ang : ang;
-    const dl = tl - sl;
-    const arcLen = absAng * r;
-    const len = Math.sqrt(arcLen * arcLen + dl * dl);
-    if (!(len > 0) || len === Infinity) return;
-    const n = chordCount(this.grblish, absAng, r, len, this.arcTol, this.arcSegMm, this.arcSegments);
-    this.arcs++;
-    this.arcSegments += n;
-
-    // Bookkeeping once for the whole arc: bounds (exact, with the quadrant points), stats, layers.
-    if (!this.moved) {
-      this.moved = true;
-      if (!this.homed) this.noHomingLine = line;
-    }
-    const cls = this.classify(false, de > 0);
-    const work = (cls & 1) !== 0;
-    this.moves++;
-    if (!this.anyMove) {
-      this.anyMove = true;
-      this.tMinX = this.tMaxX = this.px;
-      this.tMinY = this.tMaxY = this.py;
-      this.tMinZ = this.tMaxZ = this.pz;
-    }
-    if (work && !this.lastWork) this.arcPoint(s0, s1, sl, true, false, line);
-    this.arcPoint(t0, t1, tl, work, true, line);
-    const th0 = Math.atan2(s1 - c1, s0 - c0);
-    const q = this.crossings;
-    quadrantCrossings(th0, absAng, cw, q);
-    if (q[0]! > 0) this.arcPoint(c0 + r, c1, sl + (dl * q[0]!) / absAng, work, true, line);
-    if (q[1]! > 0) this.arcPoint(c0, c1 + r, sl + (dl * q[1]!) / absAng, work, true, line);
-    if (q[2]! > 0) this.arcPoint(c0 - r, c1, sl + (dl * q[2]!) / absAng, work, true, line);
-    if (q[3]! > 0) this.arcPoint(c0, c1 - r, sl + (dl * q[3]!) / absAng, work, true, line);
-    this.mx = tx;
-    this.my = ty;
-    this.mz = tz;
-    this.mde = de;
-    if (work) {
-      this.mlen = len;
-      this.workMove(cls, line);
-    } else this.travelMm += len;
-    this.lastWork = work;
-    if (de !== 0) this.accountE();
-
-    // Emit the chords (their lengths are the planner's to compute).
-    this.mlen = 0;
-    const step = ang / n;
-    const den = de / n;
-    for (let k = 1; k < n; k++) {
-      const th = th0 + step * k;
-      const ca = c0 + r * Math.cos(th);
-      const cb = c1 + r * Math.sin(th);
-      const l = sl + (dl * k) / n;
-      if (pl === 17) {
-        this.mx = ca;
-        this.my = cb;
-        this.mz = l;
-      } else if (pl === 18) {
-        this.mz = ca;
-        this.mx = cb;
-        this.my = l;
-      } else {
-        this.my = ca;
-        this.mz = cb;
-        this.mx = l;
-      }
-      this.mde = den;
-      this.emit(false, cls);
-    }
-    this.mx = tx;
-    this.my = ty;
-    this.mz = tz;
-    this.mde = den;
-    this.emit(false, cls);
-  }
-
-  /** A point of an arc in plane coordinates into the bounds (and the work area check). */
-  private arcPoint(q0: number, q1: number, ql: number, work: boolean, travel: boolean, line: number): void {
-    const plane = this.plane;
-    const x = plane === 17 ? q0 : plane === 18 ? q1 : ql;
-    const y = plane === 17 ? q1 : plane === 18 ? ql : q0;
-    const z = plane === 17 ? ql : plane === 18 ? q0 : q1;
-    if (travel) {
-      if (x < this.tMinX) this.tMinX = x;
-      if (x > this.tMaxX) this.tMaxX = x;
-      if (y < this.tMinY) this.tMinY = y;
-      if (y > this.tMaxY) this.tMaxY = y;
-      if (z < this.tMinZ) this.tMinZ = z;
-      if (z > this.tMaxZ) this.tMaxZ = z;
-    }
-    if (work) {
-      if (x < this.wMinX) this.wMinX = x;
-      if (x > this.wMaxX) this.wMaxX = x;
-      if (y < this.wMinY) this.wMinY = y;
-      if (y > this.wMaxY) this.wMaxY = y;
-      if (z < this.wMinZ) this.wMinZ = z;
-      if (z > this.wMaxZ) this.wMaxZ = z;
-    }
-    if (this.areaOn) this.checks.area(work, x, y, z, line);
   }
 
   // ------------------------------------------------------------------ layers

@@ -101,6 +101,7 @@ export class Planner implements PlannerLike {
   /** 1 / jerk per axis; refreshed by `limitsChanged()`. */
   private readonly invJerk = new Float64Array(4);
   private minXYAccel = Infinity;
+  // Set by the constructor, `declare`d so they are never `undefined` first (see motion.ts).
   declare printAccel: number;
   declare travelAccel: number;
   declare retractAccel: number;

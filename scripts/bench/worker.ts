@@ -1,5 +1,5 @@
 // One benchmark measurement in a fresh process (so that its peak RSS is its own), run by scripts/bench.ts:
-//   node --import tsx scripts/bench/worker.ts <task> <file> <runs>
+//   node --expose-gc --import tsx scripts/bench/worker.ts <task> <file> <runs>
 // Prints one JSON line: { task, bytes, lines, runs: [ms…], maxRssMB, info }.
 // Peers read the file into a string first (they take strings); ours streams it from disk. Both are timed
 // from the file on disk to the result.
@@ -115,7 +115,10 @@ async function main(): Promise<void> {
   const times: number[] = [];
   let last: { lines: number; info?: Info } = { lines: 0 };
   const bytes = statSync(file).size; // not read here: that would count in the peak RSS
+  const gc = (globalThis as { gc?: () => void }).gc;
   for (let i = 0; i < runs; i++) {
+    last = { lines: 0 }; // the previous run's result (a toolpath) is garbage before the next one
+    gc?.();
     const t = performance.now();
     last = await fn();
     times.push(performance.now() - t);
