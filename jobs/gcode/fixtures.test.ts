@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { analyzeFile } from './file';
 import { analyzeGcode } from './index';
-import { GENERIC_LASER, type MachineProfile } from './profile';
+import { GENERIC_FDM, GENERIC_LASER, type MachineProfile } from './profile';
 import { reference } from './reference.testutil';
 import { fixturesDir } from '../../test/support/fixtures';
 
@@ -38,20 +38,7 @@ const PRUSA_MINI: MachineProfile = {
 };
 
 /** The lab's locked PrusaSlicer printer profile (fixtures/generated/prusaslicer-profiles): its machine limits. */
-const LAB_ENDER: MachineProfile = {
-  id: 'lab-ender',
-  kind: 'fdm',
-  firmware: 'marlin',
-  workArea: { x: 220, y: 220, z: 250 },
-  maxFeedMmS: { x: 500, y: 500, z: 12, e: 120 },
-  maxAccelMmS2: { x: 9000, y: 9000, z: 500, e: 10000 },
-  printAccelMmS2: 1500,
-  travelAccelMmS2: 1500,
-  retractAccelMmS2: 1500,
-  jerkMmS: { x: 10, y: 10, z: 0.2, e: 2.5 },
-  maxNozzleC: 260,
-  maxBedC: 100,
-};
+const LAB_ENDER: MachineProfile = { ...GENERIC_FDM, id: 'lab-ender' };
 
 /** Cura 2.3's time estimator defaults (its `prusa_i3` definition sets no limits). */
 const CURA_23_DEFAULTS: MachineProfile = {
