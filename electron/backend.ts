@@ -16,6 +16,12 @@ import { listMembers } from './services/members';
 import { Uploads } from './services/files/uploads';
 import { analyzeStoredGcode } from './services/gcode/analyze';
 import { openStore, type Store } from './store';
+import type { Driver, DriverOptions, Firmware, Link, PortInfo } from '../jobs/machines';
+import { MachineHub } from './services/machines/hub';
+import { JobControl } from './services/jobs/control';
+import { openAccess, type MachineAccess } from './services/jobs/access';
+import { findMachine } from './services/machines/profile';
+import { DomainError } from './api/errors';
 import { seedIfEmpty } from './store/seed';
 
 export interface BackendOptions {
@@ -32,6 +38,17 @@ export interface BackendOptions {
   /** Largest file a maker may bring (default 1 GiB). */
   maxUploadBytes?: number;
   log?: (message: string, err?: unknown) => void;
+  /** How machines are reached; tests put simulators behind pseudo-terminals and shorten the timeouts. */
+  machines?: {
+    openLink?: (path: string, baud: number) => Promise<Link>;
+    listPorts?: () => Promise<{ ports: PortInfo[]; error: string | null }>;
+    portExists?: (path: string) => boolean;
+    driverOptions?: DriverOptions;
+    driverFactory?: (firmware: Firmware, link: Link, options?: DriverOptions) => Driver;
+    access?: MachineAccess;
+    checkpointMs?: number;
+    liveEveryMs?: number;
+  };
 }
 
 export interface Backend {
@@ -40,8 +57,11 @@ export interface Backend {
   closeSession(id: string): void;
   events: EventHub;
   statusBoard: StatusBoard;
+  hub: MachineHub;
+  jobs: JobControl;
   store: Store;
-  close(): void;
+  /** Ends running jobs as interrupted (their position is durable), closes the ports, then the store. */
+  close(): Promise<void>;
 }
 
 export async function createBackend(opts: BackendOptions): Promise<Backend> {
@@ -62,8 +82,24 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const filesDir = opts.dataDir === ':memory:' ? join(tmpdir(), `fabkiosk-files-${store.kioskId}`) : join(opts.dataDir, 'files');
   const uploads = new Uploads(store, filesDir, opts.maxUploadBytes);
   statusBoard.refresh();
+  const m = opts.machines ?? {};
+  const hub = new MachineHub({
+    store,
+    events,
+    statusBoard,
+    now: () => now().getTime(),
+    log,
+    ...(m.openLink ? { openLink: m.openLink } : {}),
+    ...(m.listPorts ? { listPorts: m.listPorts } : {}),
+    ...(m.portExists ? { portExists: m.portExists } : {}),
+    ...(m.driverOptions ? { driverOptions: m.driverOptions } : {}),
+    ...(m.driverFactory ? { driverFactory: m.driverFactory } : {}),
+    ...(m.liveEveryMs !== undefined ? { liveEveryMs: m.liveEveryMs } : {}),
+  });
+  const jobs = new JobControl({ store, uploads, hub, audit, access: m.access ?? openAccess, now, log, ...(m.checkpointMs !== undefined ? { checkpointMs: m.checkpointMs } : {}) });
+  await jobs.recover();
 
-  const handlers: Handlers = {
+  const coreHandlers = {
     'kiosk.info': () => kioskInfo(store, idleTimeoutS),
     'catalog.get': () => readCatalog(store),
     'machines.list': () => machineRows(store).map((r) => toSummary(r, statusBoard.status(r.id))),
@@ -85,6 +121,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     'files.uploadChunk': ({ uploadId, offset, data }, caller) =>
       uploads.chunk(caller.sessionId, uploadId, offset, Buffer.from(data, 'base64')),
     'files.uploadFinish': ({ uploadId }, caller) => uploads.finish(caller.sessionId, uploadId),
+    'files.read': ({ fileId, offset, length }) => uploads.read(fileId, offset, length),
     'files.uploadAbort': ({ uploadId }, caller) => {
       uploads.abort(caller.sessionId, uploadId);
       return null;
@@ -93,13 +130,58 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       analyzeStoredGcode(store, uploads, input, (fraction) =>
         events.emit({ type: 'analysis.progress', fileId: input.fileId, fraction }, caller.sessionId),
       ),
-  };
+  } satisfies Partial<Handlers>;
+
+  const machineHandlers = {
+    'machines.live': () => hub.live(),
+    'machines.emergencyStop': async ({ machineId }, caller) => {
+      await jobs.emergencyStop(machineId, caller);
+      return null;
+    },
+    'machines.home': async ({ machineId }, caller) => {
+      await jobs.machineAction(machineId, 'home', caller);
+      return null;
+    },
+    'machines.unlock': async ({ machineId }, caller) => {
+      await jobs.machineAction(machineId, 'unlock', caller);
+      return null;
+    },
+    'machines.jog': async ({ machineId, ...move }, caller) => {
+      await jobs.machineAction(machineId, 'jog', caller, move);
+      return null;
+    },
+    'machines.setPort': async ({ machineId, portPath, baud }, caller) => {
+      const row = findMachine(store, machineId);
+      if (!row || row.connection !== 'serial') throw new DomainError('not_found', { what: 'machine' });
+      store.writer.update('machines', row.id, { port_path: portPath, ...(baud ? { baud } : {}) });
+      audit.record(caller.memberId, 'machine.set_port', row.id, { portPath, baud: baud ?? row.baud });
+      await hub.forget(row.id);
+      void hub.refresh();
+      statusBoard.refresh();
+      const updated = findMachine(store, row.id)!;
+      return toSummary(updated, statusBoard.status(updated.id));
+    },
+    'jobs.queue': (input, caller) => jobs.queue(input, caller),
+    'jobs.list': (input, caller) => jobs.list(input, caller),
+    'jobs.start': ({ jobId }, caller) => jobs.start(jobId, caller),
+    'jobs.pause': ({ jobId }, caller) => jobs.pause(jobId, caller),
+    'jobs.resume': ({ jobId }, caller) => jobs.resume(jobId, caller),
+    'jobs.cancel': ({ jobId }, caller) => jobs.cancel(jobId, caller),
+    'jobs.retry': (input, caller) => jobs.retry(input, caller),
+  } satisfies Partial<Handlers>;
+  const handlers: Handlers = { ...coreHandlers, ...machineHandlers };
 
   const dispatch = createDispatcher(handlers, sessions, (name, err) => log(`procedure ${name} failed`, err));
   const pollMs = opts.pollMs ?? 2000;
   const timers =
     pollMs > 0
-      ? [setInterval(() => sessions.sweep(), 1000), setInterval(() => statusBoard.refresh(), pollMs)]
+      ? [
+          setInterval(() => sessions.sweep(), 1000),
+          setInterval(() => {
+            statusBoard.refresh();
+            void hub.refresh().catch((err: unknown) => log('machine discovery failed', err));
+          }, pollMs),
+        ]
       : [];
   for (const t of timers) t.unref();
 
@@ -112,9 +194,13 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     },
     events,
     statusBoard,
+    hub,
+    jobs,
     store,
-    close() {
+    async close() {
       for (const t of timers) clearInterval(t);
+      await hub.close();
+      await jobs.settle();
       store.close();
     },
   };

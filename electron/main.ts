@@ -43,9 +43,14 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => {
+  // Closing the back end ends running jobs cleanly (their position is already durable): wait for it.
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting || !backend) return;
+    event.preventDefault();
+    quitting = true;
     ipc?.dispose();
-    backend?.close();
+    void backend.close().finally(() => app.quit());
   });
 
   void app.whenReady().then(async () => {

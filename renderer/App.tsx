@@ -40,6 +40,7 @@ export function App({ transport }: { transport: Transport }) {
   const [machines, setMachines] = useState<MachineSummary[]>([]);
   const [member, setMember] = useState<SessionMember | null>(null);
   const [screen, setScreen] = useState<Screen>('welcome');
+  const [boardMachineId, setBoardMachineId] = useState<string | null>(null);
   const [notice, setNotice] = useState<NoticeData | null>(null);
   const [connection, setConnection] = useState<ConnectionInfo>(() => transport.connection.connection());
 
@@ -115,6 +116,7 @@ export function App({ transport }: { transport: Transport }) {
   const backToWelcome = useCallback(() => {
     touch.cancel();
     setMember(null);
+    setBoardMachineId(null);
     setScreen('welcome');
   }, [touch]);
 
@@ -166,9 +168,18 @@ export function App({ transport }: { transport: Transport }) {
   const signedIn = useCallback((m: SessionMember) => {
     setMember(m);
     setScreen('welcome');
+    // "Signed out" was for the person before: it is not news to the one who just signed in.
+    setNotice(null);
   }, []);
 
-  const navigate = useCallback((next: Screen) => setScreen(next), []);
+  const navigate = useCallback((next: Screen) => {
+    setBoardMachineId(null);
+    setScreen(next);
+  }, []);
+  const openMachine = useCallback((machineId: string | null) => {
+    setBoardMachineId(machineId);
+    setScreen('machines');
+  }, []);
   const showError = useCallback((error: ApiError) => notify({ kind: 'error', error }), [notify]);
   const onEvent = useCallback((listener: (event: ApiEvent) => void) => transport.bridge.onEvent(listener), [transport]);
 
@@ -197,14 +208,30 @@ export function App({ transport }: { transport: Transport }) {
 
   useEffect(() => {
     mainRef.current?.scrollTo({ top: 0 });
-  }, [screen]);
+  }, [screen, boardMachineId]);
 
   const kiosk: Kiosk | null = useMemo(
     () =>
       info
-        ? { call, info, catalog, machines, member, lang, screen, navigate, setLang, signedIn, signOut, showError, onEvent }
+        ? {
+            call,
+            info,
+            catalog,
+            machines,
+            member,
+            lang,
+            screen,
+            navigate,
+            boardMachineId,
+            openMachine,
+            setLang,
+            signedIn,
+            signOut,
+            showError,
+            onEvent,
+          }
         : null,
-    [call, info, catalog, machines, member, lang, screen, navigate, setLang, signedIn, signOut, showError, onEvent],
+    [call, info, catalog, machines, member, lang, screen, navigate, boardMachineId, openMachine, setLang, signedIn, signOut, showError, onEvent],
   );
 
   if (load.phase !== 'ready' || !kiosk) {

@@ -4,12 +4,14 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
 import { createTransport } from './api/bridge';
 import { createI18n } from './i18n';
+import { bundledFirmwareTexts } from './i18n/firmware-files';
 import './styles/app.css';
+import './styles/board.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 
-const i18n = createI18n();
+const i18n = createI18n({ firmware: bundledFirmwareTexts() });
 const transport = createTransport();
 
 createRoot(root).render(

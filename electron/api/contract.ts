@@ -59,10 +59,65 @@ export const contract = {
     role: 'member',
   }),
   'files.uploadFinish': proc<M.StoredFile>()({ input: z.object({ uploadId: id }).strict(), role: 'member' }),
+  /** A stored file's bytes, a chunk at a time (base64), for previews built in the page. */
+  'files.read': proc<{ data: string; size: number }>()({
+    input: z.object({ fileId: id, offset: z.number().int().min(0), length: z.number().int().min(1).max(524_288) }).strict(),
+    role: 'member',
+  }),
   'files.uploadAbort': proc<null>()({ input: z.object({ uploadId: id }).strict(), role: 'member' }),
   /** Checks a stored G-code file against a machine (and material): duration, material, findings. */
   'gcode.analyze': proc<M.GcodeAnalysis>()({
     input: z.object({ fileId: id, machineId: z.string().min(1).max(64), materialId: z.string().min(1).max(64).optional() }).strict(),
+    role: 'member',
+  }),
+  /** Every connected machine's live state, its running job and its queue (the machine board). */
+  'machines.live': proc<M.MachineLive[]>()({ input: none, role: 'visitor' }),
+  /** Anyone standing at the kiosk may stop a machine: smoke does not wait for a sign-in. */
+  'machines.emergencyStop': proc<null>()({ input: z.object({ machineId: id }).strict(), role: 'visitor' }),
+  'machines.home': proc<null>()({ input: z.object({ machineId: id }).strict(), role: 'trainer' }),
+  'machines.unlock': proc<null>()({ input: z.object({ machineId: id }).strict(), role: 'trainer' }),
+  'machines.jog': proc<null>()({
+    input: z
+      .object({
+        machineId: id,
+        x: z.number().min(-1000).max(1000).optional(),
+        y: z.number().min(-1000).max(1000).optional(),
+        z: z.number().min(-200).max(200).optional(),
+        feedMmMin: z.number().min(1).max(20_000),
+      })
+      .strict(),
+    role: 'trainer',
+  }),
+  /** Where the machine is plugged (a fixed path, or found again by its USB ids). */
+  'machines.setPort': proc<M.MachineSummary>()({
+    input: z
+      .object({
+        machineId: id,
+        portPath: z.string().min(1).max(255).regex(/^\/[^\p{Cc}]*$/u).nullable(),
+        baud: z.number().int().min(1200).max(1_000_000).optional(),
+      })
+      .strict(),
+    role: 'manager',
+  }),
+  /** Queues a checked G-code file on a machine for the signed-in member. */
+  'jobs.queue': proc<M.JobView>()({
+    input: z.object({ fileId: id, machineId: id, materialId: id.optional() }).strict(),
+    role: 'member',
+  }),
+  'jobs.list': proc<M.JobView[]>()({
+    input: z
+      .object({ machineId: id.optional(), mine: z.boolean().default(false), limit: z.number().int().min(1).max(500).default(50) })
+      .strict(),
+    role: 'member',
+  }),
+  /** Starts a queued job: the maker confirms at the machine that the bed is clear and the material in place. */
+  'jobs.start': proc<M.JobView>()({ input: z.object({ jobId: id }).strict(), role: 'member' }),
+  'jobs.pause': proc<M.JobView>()({ input: z.object({ jobId: id }).strict(), role: 'member' }),
+  'jobs.resume': proc<M.JobView>()({ input: z.object({ jobId: id }).strict(), role: 'member' }),
+  'jobs.cancel': proc<M.JobView>()({ input: z.object({ jobId: id }).strict(), role: 'member' }),
+  /** An interrupted job again: from the line it stopped at (prints only) or from the beginning. */
+  'jobs.retry': proc<M.JobView>()({
+    input: z.object({ jobId: id, from: z.enum(['interruption', 'beginning']) }).strict(),
     role: 'member',
   }),
   'audit.list': proc<M.AuditEntry[]>()({

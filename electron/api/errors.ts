@@ -12,6 +12,12 @@ export type ApiErrorCode =
   | 'conflict'
   | 'unsupported_file'
   | 'file_too_large'
+  /** The machine is not connected, busy, or in a state that does not allow it (alarm, running...). */
+  | 'machine_unavailable'
+  /** The member may not use this machine (no valid certification yet). */
+  | 'not_certified'
+  /** The file's check found errors for this machine: it would not run right. */
+  | 'job_refused'
   | 'internal';
 
 export interface FieldIssue {

@@ -54,8 +54,21 @@ export const machineKinds = [
 ] as const;
 export type MachineKind = (typeof machineKinds)[number];
 
-/** `manual`: not connected, its use is logged by hand. Drivers add idle/running/paused/alarm. */
-export type MachineStatus = 'offline' | 'connected' | 'manual' | 'idle' | 'running' | 'paused' | 'alarm';
+/**
+ * `manual`: not connected, its use is logged by hand. `connected`: its port is there but no driver
+ * talks to it yet. The rest is what the driver reports.
+ */
+export type MachineStatus =
+  | 'offline'
+  | 'connected'
+  | 'connecting'
+  | 'manual'
+  | 'idle'
+  | 'running'
+  | 'paused'
+  | 'homing'
+  | 'alarm'
+  | 'error';
 
 export interface MachineSummary {
   id: string;
@@ -148,8 +161,102 @@ export interface StoredFile {
 /** The G-code engine's analysis (without the toolpath, which the renderer builds from the file itself). */
 export type GcodeAnalysis = Omit<Analysis, 'toolpath'> & { file: StoredFile; machineId: string };
 
+export type JobState = 'queued' | 'running' | 'paused' | 'completed' | 'cancelled' | 'failed' | 'interrupted';
+
+/** What a job actually used, from the lines the firmware acknowledged: what the ledger records. */
+export interface JobConsumption {
+  /** Share of the file's bytes that ran (0–1). */
+  fraction: number;
+  linesRun: number;
+  /** Wall-clock running time, pauses excluded. */
+  machineTimeS: number;
+  /** The planner's estimate for the part that ran. */
+  estimatedS: number;
+  filamentMm: number;
+  filamentG: number;
+  laserOnS: number;
+}
+
+export interface JobView {
+  id: string;
+  machineId: string;
+  machineName: string;
+  memberId: string | null;
+  memberName: string | null;
+  fileId: string;
+  fileName: string;
+  materialId: string | null;
+  state: JobState;
+  createdAt: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  linesTotal: number;
+  bytesTotal: number;
+  /** Last line the firmware acknowledged (durable). */
+  ackedLine: number;
+  layer: number;
+  layers: number;
+  /** 0–1, by bytes acknowledged. */
+  fraction: number;
+  estimateS: number;
+  elapsedS: number;
+  /** Remaining time: the planner's estimate for what is left, scaled by how this run compares to it so far. */
+  etaS: number | null;
+  errors: number;
+  resends: number;
+  /** Why it stopped: `link_lost`, `firmware_reset`, `alarm`, `cancelled`, `kiosk_stopped`... */
+  endReason: string | null;
+  endParams: Record<string, string | number>;
+  consumption: JobConsumption | null;
+  /** An interrupted print may go on from the line it stopped at. */
+  resumable: boolean;
+  /** The interrupted job this one carries on. */
+  resumesJobId: string | null;
+  fromLine: number;
+}
+
+export interface MachineMessage {
+  at: string;
+  severity: 'info' | 'warning' | 'error';
+  /** Translation key under `machines.` (e.g. `grbl.alarm.1`, `marlin.error.thermal_runaway`). */
+  code: string;
+  raw: string;
+  line: number | null;
+  params: Record<string, string | number>;
+}
+
+export interface TemperatureSample {
+  /** ms since the epoch */
+  t: number;
+  tool: number | null;
+  toolTarget: number | null;
+  bed: number | null;
+  bedTarget: number | null;
+}
+
+export interface MachineLive {
+  machineId: string;
+  status: MachineStatus;
+  /** The firmware's own word (Grbl `Hold:0`, `Door:1`). */
+  detail: string | null;
+  portPath: string | null;
+  firmware: { name: string; version: string } | null;
+  position: { x: number; y: number; z: number } | null;
+  workPosition: { x: number; y: number; z: number } | null;
+  feedMmMin: number | null;
+  spindle: number | null;
+  overrides: { feed: number; rapid: number; spindle: number } | null;
+  temperatures: { tool: { actual: number; target: number } | null; bed: { actual: number; target: number } | null } | null;
+  /** Last 15 minutes, for the printer's temperature plot. */
+  temperatureHistory: TemperatureSample[];
+  job: JobView | null;
+  queue: JobView[];
+  messages: MachineMessage[];
+}
+
 /** Pushed from the back end over the same channel as the replies. */
 export type ApiEvent =
   | { type: 'machine.status'; machineId: string; status: MachineStatus }
+  | { type: 'machine.live'; live: MachineLive }
   | { type: 'session.ended'; reason: 'idle' | 'signed_out' }
   | { type: 'analysis.progress'; fileId: string; fraction: number };

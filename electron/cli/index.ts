@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { appRootFrom } from '../paths';
 import { analyzeCommand } from './analyze';
+import { portsCommand, sendCommand } from './machines';
 import { cliLanguage, cliTranslator } from './i18n';
 import { findChromium, findElectron, hasDisplay, runChromium, runElectron } from './launch';
 import { CliError, parsePort, serve } from './serve';
@@ -59,6 +60,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       }
       case 'analyze':
         return await analyzeCommand(rest, env, t, lang);
+      case 'ports':
+        return await portsCommand(rest, t);
+      case 'send':
+        return await sendCommand(rest, t);
       default:
         process.stderr.write(t('unknownCommand', { command }) + '\n');
         return 2;

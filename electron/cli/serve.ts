@@ -37,7 +37,7 @@ export async function serve(appRoot: string, port: number, env: NodeJS.ProcessEn
   try {
     host = await startHost({ backend, staticDir, port });
   } catch (err) {
-    backend.close();
+    await backend.close();
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new CliError('portInUse', { port });
     throw err;
   }
@@ -47,7 +47,7 @@ export async function serve(appRoot: string, port: number, env: NodeJS.ProcessEn
     dataDir,
     async stop() {
       await host.close();
-      backend.close();
+      await backend.close();
     },
   };
 }

@@ -11,7 +11,8 @@ export type SyncedTable =
   | 'machines'
   | 'members'
   | 'audit_log'
-  | 'files';
+  | 'files'
+  | 'jobs';
 
 type Value = string | number | null;
 export type RowValues = Record<string, Value>;

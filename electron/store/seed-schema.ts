@@ -66,7 +66,11 @@ export const seedSchema = z
           portPath: z.string().nullable(),
           baud: z.number().int().positive().nullable(),
           usb: z
-            .object({ vendorId: z.string().regex(/^[0-9a-f]{4}$/), productId: z.string().regex(/^[0-9a-f]{4}$/) })
+            .object({
+              vendorId: z.string().regex(/^[0-9a-f]{4}$/),
+              productId: z.string().regex(/^[0-9a-f]{4}$/),
+              serialNumber: z.string().min(1).max(64).optional(),
+            })
             .strict()
             .nullable(),
           workArea: z.object({ x: z.number().positive(), y: z.number().positive(), z: z.number().nonnegative() }).strict().nullable(),

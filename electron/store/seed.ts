@@ -75,6 +75,7 @@ export async function seedIfEmpty(writer: RowWriter, raw: unknown): Promise<bool
         baud: m.baud,
         usb_vendor_id: m.usb?.vendorId ?? null,
         usb_product_id: m.usb?.productId ?? null,
+        usb_serial_number: m.usb?.serialNumber ?? null,
         work_x_mm: m.workArea?.x ?? null,
         work_y_mm: m.workArea?.y ?? null,
         work_z_mm: m.workArea?.z ?? null,

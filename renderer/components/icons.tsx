@@ -276,6 +276,110 @@ export const PaletteIcon = (p: IconProps) => (
   </Icon>
 );
 
+export const PlayIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M7 4.5v15l12.5-7.5z" fill="currentColor" />
+  </Icon>
+);
+
+export const PauseIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="6" y="4.5" width="4" height="15" rx="1" fill="currentColor" />
+    <rect x="14" y="4.5" width="4" height="15" rx="1" fill="currentColor" />
+  </Icon>
+);
+
+export const StopIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="5.5" y="5.5" width="13" height="13" rx="2" fill="currentColor" />
+  </Icon>
+);
+
+/** The emergency stop: a hand held up inside an octagon, the sign every workshop knows. */
+export const EmergencyIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M8.3 2.5h7.4l5.8 5.8v7.4l-5.8 5.8H8.3l-5.8-5.8V8.3z" fill="currentColor" stroke="none" />
+    <path d="M8 12.5V9.3a1 1 0 0 1 2 0V12M10 11V7.7a1 1 0 0 1 2 0V11M12 11V8a1 1 0 0 1 2 0v3.5M14 11.5V9.5a1 1 0 0 1 2 0v4.3c0 2.4-1.7 4.2-4 4.2-1.8 0-2.8-.9-3.6-2.2L7 13.4a1 1 0 0 1 1.6-1.1L10 14" stroke="#b3140b" strokeWidth={1.5} />
+  </Icon>
+);
+
+export const PlugIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M9 3v5M15 3v5" />
+    <path d="M6.5 8h11v3.5a5.5 5.5 0 0 1-11 0z" />
+    <path d="M12 17v4" />
+  </Icon>
+);
+
+export const PlugOffIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M9 3v5M15 3v5" />
+    <path d="M6.5 8h11v3.5a5.5 5.5 0 0 1-11 0z" />
+    <path d="M12 17v4M3 3l18 18" />
+  </Icon>
+);
+
+export const HandIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M7.5 13V6.5a1.5 1.5 0 0 1 3 0V12M10.5 11V4.5a1.5 1.5 0 0 1 3 0V11M13.5 11V5.5a1.5 1.5 0 0 1 3 0V12M16.5 12V8.5a1.5 1.5 0 0 1 3 0v6c0 3.9-2.9 6.5-6.5 6.5-2.7 0-4.3-1.4-5.5-3.3L4.6 13.6a1.5 1.5 0 0 1 2.5-1.6L9 14.5" />
+  </Icon>
+);
+
+export const UnlockIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="5" y="10.5" width="14" height="10" rx="2" />
+    <path d="M8.5 10.5V7a3.5 3.5 0 0 1 6.8-1.2" />
+    <path d="M12 14.5v2.5" />
+  </Icon>
+);
+
+export const ArrowIcon = ({ direction = 'up', ...p }: IconProps & { direction?: 'up' | 'down' | 'left' | 'right' }) => {
+  const rotate = { up: 0, right: 90, down: 180, left: 270 }[direction];
+  return (
+    <Icon {...p}>
+      <g transform={`rotate(${rotate} 12 12)`}>
+        <path d="M12 20V5M5.5 11.5 12 5l6.5 6.5" />
+      </g>
+    </Icon>
+  );
+};
+
+export const BackIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M15 5l-7 7 7 7" />
+  </Icon>
+);
+
+export const ListIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M9 6.5h11M9 12h11M9 17.5h11" />
+    <circle cx="4.8" cy="6.5" r="1.1" />
+    <circle cx="4.8" cy="12" r="1.1" />
+    <circle cx="4.8" cy="17.5" r="1.1" />
+  </Icon>
+);
+
+export const ChatIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 5.5h16v11H10l-4.5 4v-4H4z" />
+    <path d="M8 9.5h8M8 12.8h5" />
+  </Icon>
+);
+
+export const CrosshairIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="12" cy="12" r="7.5" />
+    <path d="M12 2.5v5M12 16.5v5M2.5 12h5M16.5 12h5" />
+  </Icon>
+);
+
+export const SendIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M3.5 11.5 20.5 4l-6.5 17-3-7.3z" />
+    <path d="m11 13.7 9.5-9.7" />
+  </Icon>
+);
+
 // Offer icons: bigger, two-tone, for the welcome screen.
 function OfferFrame({ children }: { children: ReactNode }) {
   return (

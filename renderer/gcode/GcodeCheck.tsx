@@ -13,6 +13,7 @@ import { formatBytes, formatWorkArea, pick, type Lang } from '../lib/format';
 import { useToolpath, type ToolpathState } from '../preview/useToolpath';
 import { useKiosk } from '../state/kiosk';
 import { Figures, Findings, VerdictBanner } from './Results';
+import { SendToMachine } from './SendToMachine';
 import { filaments, gcodeMachines, needsFilament, previewMachine } from './summary';
 import { isAbort, uploadFile } from './upload';
 
@@ -363,6 +364,7 @@ function ResultsView({
           </div>
         </section>
         <VerdictBanner analysis={analysis} machine={machine} />
+        <SendToMachine analysis={analysis} machine={machine} material={material} />
         <Figures analysis={analysis} machine={machine} material={material} lang={lang} />
         <Findings analysis={analysis} lang={lang} />
       </div>

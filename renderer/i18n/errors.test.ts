@@ -68,6 +68,9 @@ test('every code has words, never the raw code', () => {
     'conflict',
     'unsupported_file',
     'file_too_large',
+    'machine_unavailable',
+    'not_certified',
+    'job_refused',
     'internal',
   ] as const;
   for (const t of [fr, en]) {
@@ -102,4 +105,35 @@ test('files the kiosk refuses: by type, by size', () => {
     'This file is too large (1.5 GB): the limit is 1.1 GB.',
   );
   assert.equal(errorMessage({ code: 'file_too_large' }, en, 'en'), 'This file is too large for the kiosk.');
+});
+
+test('a machine that cannot take the job says why', () => {
+  assert.equal(
+    errorMessage({ code: 'machine_unavailable', params: { reason: 'offline' } }, fr, 'fr'),
+    "La machine ne répond pas : vérifiez qu'elle est allumée et branchée.".replace(/ :/, '\u00a0:'),
+  );
+  assert.equal(errorMessage({ code: 'machine_unavailable', params: { reason: 'busy' } }, en, 'en'), 'The machine is busy with another job.');
+  assert.equal(errorMessage({ code: 'machine_unavailable', params: { reason: 'running' } }, en, 'en'), 'The machine is busy with another job.');
+  assert.match(errorMessage({ code: 'machine_unavailable', params: { reason: 'alarm' } }, fr, 'fr'), /alarme/);
+  assert.equal(errorMessage({ code: 'machine_unavailable', params: { reason: 'homing' } }, en, 'en'), 'The machine is not ready (Homing).');
+  assert.match(errorMessage({ code: 'machine_unavailable', params: { reason: 'laser_mode_off' } }, en, 'en'), /laser mode is off/);
+  assert.match(errorMessage({ code: 'machine_unavailable', params: { reason: 'not_connected_kind' } }, fr, 'fr'), /pas pilotée par le kiosque/);
+  assert.equal(errorMessage({ code: 'machine_unavailable', params: { reason: 'cosmic' } }, en, 'en'), 'The machine is not available right now.');
+});
+
+test('not certified: the training to take, by name when the back end says which', () => {
+  assert.match(plain(errorMessage({ code: 'not_certified', params: { module: 'laser' } }, fr, 'fr')), /habilitation « .*laser.* »/i);
+  assert.match(errorMessage({ code: 'not_certified' }, en, 'en'), /certification for this machine/);
+});
+
+test('a refused job points at the line; job conflicts say what happened', () => {
+  assert.equal(
+    plain(errorMessage({ code: 'job_refused', params: { finding: 'outside_work_area', line: 1234 } }, fr, 'fr')),
+    'Le contrôle du fichier a trouvé une erreur ligne 1 234 : le travail ne partira pas.',
+  );
+  assert.equal(errorMessage({ code: 'job_refused' }, en, 'en'), 'The file check found an error for this machine: the job will not go.');
+  assert.match(errorMessage({ code: 'conflict', params: { reason: 'not_first' } }, en, 'en'), /Another job is waiting/);
+  assert.match(errorMessage({ code: 'conflict', params: { reason: 'not_resumable' } }, en, 'en'), /cannot carry on/);
+  assert.match(errorMessage({ code: 'conflict', params: { state: 'completed' } }, en, 'en'), /changed state/);
+  assert.match(errorMessage({ code: 'conflict' }, en, 'en'), /changed this/);
 });

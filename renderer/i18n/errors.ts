@@ -1,7 +1,7 @@
 // Every API error the UI shows, in words: never a raw code on screen.
 import type { TFunction } from 'i18next';
-import type { ApiError, FieldIssue } from '../../electron/api/types';
-import { formatBytes, formatTime, type Lang } from '../lib/format';
+import type { ApiError, FieldIssue, MachineStatus } from '../../electron/api/types';
+import { formatBytes, formatNumber, formatTime, type Lang } from '../lib/format';
 
 const fieldNames = ['name', 'pin', 'query', 'limit'] as const;
 type FieldName = (typeof fieldNames)[number];
@@ -36,6 +36,31 @@ function invalidInput(error: ApiError, t: TFunction): string {
   return t('errors.invalid_input', { field: fieldLabel });
 }
 
+const machineStates: readonly MachineStatus[] = ['offline', 'connected', 'connecting', 'manual', 'idle', 'running', 'paused', 'homing', 'alarm', 'error'];
+const isMachineState = (v: unknown): v is MachineStatus => typeof v === 'string' && (machineStates as readonly string[]).includes(v);
+const modules = ['fdm', 'laser', 'cnc', 'vinyl', 'thermoformer'] as const;
+const isModule = (v: unknown): v is (typeof modules)[number] => typeof v === 'string' && (modules as readonly string[]).includes(v);
+
+/** Why a machine cannot take the order: off, busy, in alarm, not driven by the kiosk, laser mode off. */
+function machineUnavailable(error: ApiError, t: TFunction): string {
+  const reason = error.params?.reason;
+  if (reason === 'offline') return t('errors.machine_offline');
+  if (reason === 'busy' || reason === 'running' || reason === 'paused') return t('errors.machine_busy');
+  if (reason === 'alarm') return t('errors.machine_alarm');
+  if (reason === 'not_connected_kind') return t('errors.machine_not_driven');
+  if (reason === 'laser_mode_off') return t('errors.machine_laser_mode');
+  if (isMachineState(reason)) return t('errors.machine_state', { state: t(`status.${reason}`) });
+  return t('errors.machine_unavailable');
+}
+
+function conflict(error: ApiError, t: TFunction): string {
+  const reason = error.params?.reason;
+  if (reason === 'not_first') return t('errors.conflict_not_first');
+  if (reason === 'not_resumable') return t('errors.conflict_not_resumable');
+  if (error.params?.state !== undefined) return t('errors.conflict_job_state');
+  return t('errors.conflict');
+}
+
 export function errorMessage(error: ApiError, t: TFunction, lang: Lang, now: Date = new Date()): string {
   switch (error.code) {
     case 'invalid_input':
@@ -61,7 +86,19 @@ export function errorMessage(error: ApiError, t: TFunction, lang: Lang, now: Dat
     case 'session_expired':
       return t('errors.session_expired');
     case 'conflict':
-      return t('errors.conflict');
+      return conflict(error, t);
+    case 'machine_unavailable':
+      return machineUnavailable(error, t);
+    case 'not_certified': {
+      const module = error.params?.module;
+      return isModule(module) ? t('errors.not_certified_module', { module: t(`modules.${module}`) }) : t('errors.not_certified');
+    }
+    case 'job_refused': {
+      const line = error.params?.line;
+      return typeof line === 'number' && line > 0
+        ? t('errors.job_refused_line', { line: formatNumber(line, lang, 0) })
+        : t('errors.job_refused');
+    }
     case 'unsupported_file': {
       const name = error.params?.name;
       const extension = error.params?.extension;

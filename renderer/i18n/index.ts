@@ -1,12 +1,13 @@
 // i18next with the two bundled languages. French is the kiosk's language; English is one tap away.
 // The G-code engine's findings are translated in their own files (assets/i18n/findings/), by code:
-// they are the `findings` namespace.
+// they are the `findings` namespace. The firmware's messages join `machines` (see firmware.ts).
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from '../../assets/i18n/en.json';
 import findingsEn from '../../assets/i18n/findings/en.json';
 import findingsFr from '../../assets/i18n/findings/fr.json';
 import fr from '../../assets/i18n/fr.json';
+import { withFirmware, type FirmwareTexts } from './firmware';
 
 export const resources = {
   fr: { translation: fr, findings: findingsFr },
@@ -20,12 +21,21 @@ declare module 'i18next' {
   }
 }
 
-/** A ready instance; `react` wires it to react-i18next (off in Node tests). */
-export function createI18n(options: { react?: boolean } = {}): i18n {
+/**
+ * A ready instance; `react` wires it to react-i18next (off in Node tests). `firmware`: the firmware
+ * message files (the page gets them from the bundle, Node tests read them from disk).
+ */
+export function createI18n(options: { react?: boolean; firmware?: FirmwareTexts } = {}): i18n {
   const instance = i18next.createInstance();
   if (options.react !== false) instance.use(initReactI18next);
+  const fw = options.firmware;
   void instance.init({
-    resources,
+    resources: fw
+      ? {
+          fr: { ...resources.fr, translation: withFirmware(fr, fw.fr) },
+          en: { ...resources.en, translation: withFirmware(en, fw.en) },
+        }
+      : resources,
     lng: 'fr',
     fallbackLng: 'fr',
     supportedLngs: ['fr', 'en'],

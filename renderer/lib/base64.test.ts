@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { base64BlockBytes, bytesToBase64 } from './base64';
+import { base64BlockBytes, base64ToBytes, bytesToBase64 } from './base64';
 
 function random(n: number, seed: number): Uint8Array {
   const out = new Uint8Array(n);
@@ -31,4 +31,11 @@ test('all byte values, and a view into a larger buffer', () => {
   const big = random(100_000, 7);
   const view = big.subarray(1234, 71_234);
   assert.equal(bytesToBase64(view), Buffer.from(view).toString('base64'));
+});
+
+test('back from base64: the bytes as they were', () => {
+  for (const n of [0, 1, 2, 3, 1000, 100_001]) {
+    const bytes = random(n, n + 3);
+    assert.deepEqual(base64ToBytes(Buffer.from(bytes).toString('base64')), bytes, `size ${n}`);
+  }
 });

@@ -14,3 +14,11 @@ export function bytesToBase64(bytes: Uint8Array): string {
   }
   return parts.join('');
 }
+
+/** Base64 (a chunk of a stored file read back) to bytes. */
+export function base64ToBytes(data: string): Uint8Array<ArrayBuffer> {
+  const text = atob(data);
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  return out;
+}

@@ -10,9 +10,8 @@ import { availableColorModes, colorModes, featureColors, isFeatureName, rampStop
 import type { LayerMode } from './layers';
 import type { PreviewToolpath, ToolpathStats } from './toolpath-data';
 import type { ToolpathState } from './useToolpath';
-import { ToolpathView, type WorkArea } from './view';
-
-type GlProblem = 'noWebgl' | 'contextLost' | null;
+import { useToolpathView } from './useToolpathView';
+import type { WorkArea } from './view';
 
 export interface ToolpathPreviewProps {
   state: ToolpathState;
@@ -24,9 +23,6 @@ export interface ToolpathPreviewProps {
 export default function ToolpathPreview({ state, workArea, workOrigin, lang }: ToolpathPreviewProps) {
   const { t } = useTranslation();
   const stage = useRef<HTMLDivElement>(null);
-  const viewRef = useRef<ToolpathView | null>(null);
-  const [viewEpoch, setViewEpoch] = useState(0);
-  const [problem, setProblem] = useState<GlProblem>(null);
   const [drawn, setDrawn] = useState(false);
   /** From the toolpath handed to the view to its first frame drawn, ms (the GPU upload is in it). */
   const [firstFrameMs, setFirstFrameMs] = useState(0);
@@ -40,44 +36,7 @@ export default function ToolpathPreview({ state, workArea, workOrigin, lang }: T
   const stats: ToolpathStats | null = loaded?.stats ?? null;
   const layers = toolpath?.layerStarts.length ?? 0;
 
-  // The canvas is made here rather than by React: a canvas whose WebGL context was given back
-  // cannot be used again, and each mount gets a fresh one.
-  useEffect(() => {
-    const holder = stage.current;
-    if (!holder) return;
-    const canvas = document.createElement('canvas');
-    canvas.className = 'preview-canvas';
-    canvas.dataset.testid = 'preview-canvas';
-    holder.prepend(canvas);
-    let view: ToolpathView;
-    try {
-      view = new ToolpathView(canvas);
-    } catch {
-      canvas.remove();
-      setProblem('noWebgl');
-      return;
-    }
-    viewRef.current = view;
-    view.resize(holder.clientWidth, holder.clientHeight);
-    const resize = new ResizeObserver((entries) => {
-      const box = entries[0]?.contentRect;
-      if (box) view.resize(box.width, box.height);
-    });
-    resize.observe(holder);
-    const lost = (e: Event) => {
-      e.preventDefault();
-      setProblem('contextLost');
-    };
-    canvas.addEventListener('webglcontextlost', lost);
-    setViewEpoch((n) => n + 1);
-    return () => {
-      canvas.removeEventListener('webglcontextlost', lost);
-      resize.disconnect();
-      view.dispose();
-      viewRef.current = null;
-      canvas.remove();
-    };
-  }, []);
+  const { view: viewRef, epoch: viewEpoch, problem } = useToolpathView(stage, t('preview.title'));
 
   useEffect(() => {
     viewRef.current?.setWorkArea(workArea, workOrigin);
@@ -108,12 +67,6 @@ export default function ToolpathPreview({ state, workArea, workOrigin, lang }: T
   useEffect(() => {
     viewRef.current?.update({ layer, layerMode, showTravel, colorMode });
   }, [viewEpoch, layer, layerMode, showTravel, colorMode]);
-
-  useEffect(() => {
-    const canvas = stage.current?.querySelector('canvas');
-    canvas?.setAttribute('role', 'img');
-    canvas?.setAttribute('aria-label', t('preview.title'));
-  }, [viewEpoch, t]);
 
   const available = toolpath ? availableColorModes(toolpath.workBucket) : ['feature'];
   const z = toolpath ? toolpath.layerZ[Math.min(layer, layers - 1)] : undefined;

@@ -1,8 +1,10 @@
 // The one material of the toolpath: each segment coloured by its own record (flat varying from the
 // segment's last point), by feature, speed or laser power, travel faint or dropped, layers outside
-// the window dropped, all through uniforms: changing any of them redraws, never rebuilds.
+// the window dropped, all through uniforms: changing any of them redraws, never rebuilds. On the
+// machine board, the work not done yet is a pale ghost: the segment's index is its last point's
+// (gl_VertexID counts from the start of the buffer, whatever the draw range).
 import { GLSL3, ShaderMaterial } from 'three';
-import { featurePalette, hexToRgb, paletteSize, rampStops, travelColor, type ColorMode } from './palette';
+import { featurePalette, ghostColor, hexToRgb, paletteSize, rampStops, travelColor, type ColorMode } from './palette';
 
 const vertexShader = /* glsl */ `
 in uint record;
@@ -15,6 +17,9 @@ uniform uint uLayerLo;
 uniform uint uLayerHi;
 uniform bool uShowTravel;
 uniform vec3 uTravelColor;
+uniform bool uProgress;
+uniform int uDoneVertex;     // points 1..uDoneVertex end segments that are done
+uniform vec3 uGhostColor;
 
 flat out vec4 vColor;        // alpha 0: not drawn
 
@@ -41,8 +46,13 @@ void main() {
   }
   // Every other layer a shade darker, so that layers read apart.
   if ((layer & 1u) == 1u) color *= 0.88;
+  bool ghost = uProgress && kind == 1u && gl_VertexID > uDoneVertex;
+  if (ghost) color = uGhostColor;
   vColor = vec4(color, shown);
   gl_Position = projectionMatrix * modelViewMatrix * vec4(position, 1.0);
+  // A laser going round the same outline again: the pass done must show over the passes to come,
+  // which lie exactly on it. A nudge of a few depth units wins that tie and nothing else.
+  if (uProgress && !ghost) gl_Position.z -= 2e-6 * gl_Position.w;
 }
 `;
 
@@ -85,6 +95,9 @@ export function createPathMaterial(featureNames: readonly string[]): ShaderMater
       uLayerHi: { value: 0x1ffff },
       uShowTravel: { value: false },
       uTravelColor: { value: hexToRgb(travelColor) },
+      uProgress: { value: false },
+      uDoneVertex: { value: 0 },
+      uGhostColor: { value: hexToRgb(ghostColor) },
     },
     // Colours are written as they are given (sRGB), like the page around the canvas.
     toneMapped: false,
@@ -98,4 +111,12 @@ export function setPathUniforms(material: ShaderMaterial, u: PathUniforms): void
   uniforms.uLayerLo!.value = Math.max(0, u.layerLo);
   uniforms.uLayerHi!.value = Math.max(0, u.layerHi);
   uniforms.uShowTravel!.value = u.showTravel;
+}
+
+/** Segments 0..done − 1 in colour, the rest as a ghost; null draws everything in colour. */
+export function setPathProgress(material: ShaderMaterial, doneSegments: number | null): void {
+  const uniforms = material.uniforms;
+  uniforms.uProgress!.value = doneSegments !== null;
+  // Segment s ends at point s + 1: points up to `done` close a done segment.
+  uniforms.uDoneVertex!.value = Math.max(0, Math.min(doneSegments ?? 0, 0x7fffffff));
 }

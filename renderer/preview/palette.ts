@@ -63,6 +63,14 @@ export const featureColors: Record<FeatureName, string> = {
   other: '#8a7f6e',
 };
 
+/**
+ * Work not done yet on the board's view of a running job: a pale silhouette of the part to come, in a
+ * cool grey that the warm bed and its grid do not swallow (a laser job lies flat on them).
+ */
+export const ghostColor = '#b4bfc8';
+/** The head's marker on the board's view: dark ink, which stands out from the path's colours and the bed. */
+export const headColor = '#23201b';
+
 /** Travel moves, when shown: light enough to stay behind the work. */
 export const travelColor = '#7da3d4';
 /** The preview's background, the bed and its grid (low saturation, unlike the toolpath). */

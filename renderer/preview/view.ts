@@ -2,11 +2,13 @@
 // toolpath as one line over the continuous path in one draw call, orbit controls for touch (one
 // finger turns, two fingers zoom and pan). G-code coordinates are used as they are, with Z up.
 // Frames are drawn on demand only: when the view moves, when a setting changes, when the size does.
+// The machine board adds two things: the work not done yet drawn as a ghost, and the head's marker.
 import {
   Box3,
   BufferAttribute,
   BufferGeometry,
   Color,
+  ConeGeometry,
   DoubleSide,
   Float32BufferAttribute,
   Group,
@@ -17,6 +19,7 @@ import {
   MeshBasicMaterial,
   Object3D,
   PerspectiveCamera,
+  RingGeometry,
   Scene,
   Shape,
   ShapeGeometry,
@@ -28,8 +31,8 @@ import {
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { fitDistance, frameBox } from './framing';
 import { drawRange, layerWindow, type LayerMode } from './layers';
-import { createPathMaterial, setPathUniforms } from './material';
-import { bucketScale, sceneColors, type ColorMode } from './palette';
+import { createPathMaterial, setPathProgress, setPathUniforms } from './material';
+import { bucketScale, headColor, sceneColors, type ColorMode } from './palette';
 import type { PreviewToolpath, ToolpathStats } from './toolpath-data';
 
 export interface WorkArea {
@@ -66,6 +69,13 @@ export class ToolpathView {
   private settings: ViewSettings = { layer: Number.MAX_SAFE_INTEGER, layerMode: 'upTo', showTravel: false, colorMode: 'feature' };
   private pending = 0;
   private drawnWithPath = false;
+  private done: number | null = null;
+  /** Until someone turns or zooms the view, a new size frames the job again. */
+  private userMoved = false;
+  /** Room around the job when framed (1: as close as it fits). */
+  framePadding = 1;
+  private marker: Group | null = null;
+  private markerAt: WorkArea | null = null;
   /** Duration of the last `render()` call on the CPU side, ms, and frames drawn so far. */
   lastRenderMs = 0;
   private frames = 0;
@@ -82,6 +92,7 @@ export class ToolpathView {
     this.controls.screenSpacePanning = true;
     this.controls.maxPolarAngle = Math.PI / 2 + 0.2;
     this.controls.addEventListener('change', this.requestRender);
+    this.controls.addEventListener('start', this.onUserMove);
     this.scene.add(this.bed);
   }
 
@@ -115,7 +126,57 @@ export class ToolpathView {
     this.scene.add(line);
     this.drawnWithPath = false;
     this.applySettings();
+    setPathProgress(material, this.done);
+    this.scaleMarker();
     this.resetView();
+  }
+
+  /** Segments done so far in colour, the rest as a ghost (null: all in colour). */
+  setProgress(doneSegments: number | null): void {
+    if (doneSegments === this.done) return;
+    this.done = doneSegments;
+    if (this.path) setPathProgress(this.path.material, doneSegments);
+    this.requestRender();
+  }
+
+  /**
+   * The head: a cone whose tip is where the firmware says it is (a nozzle, seen from the side), and a
+   * ring round the tip on the work plane (a laser's spot, seen from above). Null hides it.
+   */
+  setMarker(at: WorkArea | null): void {
+    if (sameArea(at, this.markerAt)) return;
+    this.markerAt = at;
+    if (!at) {
+      if (this.marker) this.marker.visible = false;
+      this.requestRender();
+      return;
+    }
+    if (!this.marker) {
+      // Drawn over the path: a head behind the part it is printing must still be seen.
+      const material = new MeshBasicMaterial({ color: headColor, depthTest: false, transparent: true, opacity: 0.9, side: DoubleSide });
+      const cone = new ConeGeometry(0.35, 1, 24);
+      // Tip down, at the origin: the group's position is then the tip's.
+      cone.rotateX(-Math.PI / 2);
+      cone.translate(0, 0, 0.5);
+      const ring = new RingGeometry(0.55, 0.8, 40);
+      const marker = new Group();
+      marker.add(new Mesh(cone, material), new Mesh(ring, material));
+      marker.renderOrder = 2;
+      marker.children.forEach((c) => (c.renderOrder = 2));
+      this.marker = marker;
+      this.scene.add(marker);
+      this.scaleMarker();
+    }
+    this.marker.visible = true;
+    this.marker.position.set(at.x, at.y, at.z);
+    this.requestRender();
+  }
+
+  private scaleMarker(): void {
+    if (!this.marker) return;
+    const size = this.frameBox().getSize(new Vector3());
+    const s = Math.min(30, Math.max(3, Math.max(size.x, size.y, size.z) * 0.08));
+    this.marker.scale.set(s, s, s * 1.6);
   }
 
   update(settings: Partial<ViewSettings>): void {
@@ -131,7 +192,7 @@ export class ToolpathView {
     const size = box.getSize(new Vector3());
     const flat = size.z < Math.max(size.x, size.y) * 0.02;
     const dir = flat ? topView : slantedView;
-    const distance = fitDistance(box, center, dir, this.camera.up, fov, this.camera.aspect);
+    const distance = fitDistance(box, center, dir, this.camera.up, fov, this.camera.aspect) * this.framePadding;
     this.camera.position.copy(center).addScaledVector(dir, distance);
     const radius = Math.max(size.length() / 2, 5);
     const bedSize = this.area ? Math.hypot(this.area.x, this.area.y, this.area.z) : 0;
@@ -142,6 +203,7 @@ export class ToolpathView {
     this.controls.minDistance = radius * 0.05;
     this.controls.maxDistance = distance * 3 + bedSize;
     this.controls.update();
+    this.userMoved = false;
     this.requestRender();
   }
 
@@ -150,8 +212,14 @@ export class ToolpathView {
     this.renderer.setSize(width, height, false);
     this.camera.aspect = width / height;
     this.camera.updateProjectionMatrix();
+    // The panel settled into its size after the first framing (a legend appeared, the page reflowed).
+    if (!this.userMoved) this.resetView();
     this.requestRender();
   }
+
+  private readonly onUserMove = (): void => {
+    this.userMoved = true;
+  };
 
   readonly requestRender = (): void => {
     if (this.pending) return;
@@ -180,8 +248,13 @@ export class ToolpathView {
     this.pending = 0;
     this.onReady = null;
     this.controls.removeEventListener('change', this.requestRender);
+    this.controls.removeEventListener('start', this.onUserMove);
     this.controls.dispose();
     this.clearPath();
+    if (this.marker) {
+      disposeTree(this.marker);
+      this.marker = null;
+    }
     disposeTree(this.bed);
     this.scene.clear();
     this.renderer.dispose();

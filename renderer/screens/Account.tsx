@@ -1,7 +1,9 @@
-// The signed-in member's own space. For now: who the kiosk thinks you are; more comes with later work.
+// The signed-in member's own space: who the kiosk thinks you are, and your jobs (what ran, what it
+// used, and a way to carry on an interrupted one). Certifications and the ledger come with later work.
 import { useTranslation } from 'react-i18next';
 import { SignInIcon } from '../components/icons';
 import { Soon } from '../components/Soon';
+import { JobList } from '../history/JobList';
 import { initials } from '../lib/format';
 import { useKiosk } from '../state/kiosk';
 import { useCatalogLabels } from './labels';
@@ -36,7 +38,13 @@ export function AccountScreen() {
               </dl>
             </div>
           </section>
-          <Soon lead={t('account.soonLead')} items={[t('account.certifications'), t('account.jobs'), t('account.ledger')]} />
+          <section className="account-jobs" aria-labelledby="account-jobs-title" data-testid="account-jobs">
+            <h2 id="account-jobs-title" className="section-title">
+              {t('account.jobsTitle')}
+            </h2>
+            <JobList mine limit={20} emptyText={t('account.jobsNone')} />
+          </section>
+          <Soon lead={t('account.soonLead')} items={[t('account.certifications'), t('account.ledger')]} />
         </>
       ) : (
         <section className="card empty-card">

@@ -29,7 +29,7 @@ export function JobsScreen() {
       )}
       <Soon
         lead={t('jobs.soonLead')}
-        items={[t('jobs.laser'), t('jobs.slice'), t('jobs.follow'), t('jobs.templates')]}
+        items={[t('jobs.laser'), t('jobs.slice'), t('jobs.templates')]}
         footer={t('jobs.meanwhile')}
         art={
           <div className="soon-art-pair">

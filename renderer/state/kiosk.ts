@@ -21,6 +21,10 @@ export interface Kiosk {
   lang: Lang;
   screen: Screen;
   navigate(screen: Screen): void;
+  /** The machine the board shows in full (null: every machine at a glance). */
+  boardMachineId: string | null;
+  /** Goes to the board with that machine opened (null: back to all machines). */
+  openMachine(machineId: string | null): void;
   setLang(lang: Lang): void;
   signedIn(member: SessionMember): void;
   signOut(): void;

@@ -1,7 +1,7 @@
 // A pseudo-terminal pair made by socat: the same kind of device node a USB serial adapter gives.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { waitFor } from './transports';
+import { waitFor } from './wait';
 
 export interface PtyPair {
   a: string;

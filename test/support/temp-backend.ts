@@ -7,7 +7,7 @@ import { createBackend, type Backend, type BackendOptions } from '../../electron
 export interface TempBackend extends Backend {
   dataDir: string;
   /** Closes the back end and deletes its folder. */
-  dispose(): void;
+  dispose(): Promise<void>;
 }
 
 export async function tempBackend(opts: Partial<BackendOptions> = {}): Promise<TempBackend> {
@@ -15,8 +15,8 @@ export async function tempBackend(opts: Partial<BackendOptions> = {}): Promise<T
   const backend = await createBackend({ dataDir, pollMs: 0, log: () => {}, ...opts });
   return Object.assign(backend, {
     dataDir,
-    dispose() {
-      backend.close();
+    async dispose() {
+      await backend.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   });

@@ -110,10 +110,4 @@ export function connectSocket(url: string, origin?: string): Promise<TestClient>
   });
 }
 
-export async function waitFor(check: () => boolean, timeoutMs = 3000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+export { waitFor } from './wait';

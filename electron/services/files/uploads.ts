@@ -1,7 +1,7 @@
 // Files reach the back end in numbered chunks over the API (so both transports carry them) and are
 // stored once, by their sha256, under the data folder. An upload belongs to the session that began it.
 import { createHash, randomUUID, type Hash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { DomainError } from '../../api/errors';
 import type { FileKind, StoredFile } from '../../api/models';
@@ -127,6 +127,19 @@ export class Uploads {
     const path = this.pathOf(row.sha256);
     if (!existsSync(path)) throw new DomainError('not_found', { what: 'file' });
     return { row: toStored(row), path };
+  }
+
+  /** A slice of a stored file, for a preview built in the page. */
+  read(fileId: string, offset: number, length: number): { data: string; size: number } {
+    const { row, path } = this.file(fileId);
+    const fd = openSync(path, 'r');
+    try {
+      const buf = Buffer.alloc(Math.max(0, Math.min(length, row.sizeBytes - offset)));
+      const n = buf.length ? readSync(fd, buf, 0, buf.length, offset) : 0;
+      return { data: buf.subarray(0, n).toString('base64'), size: row.sizeBytes };
+    } finally {
+      closeSync(fd);
+    }
   }
 
   private pathOf(sha256: string): string {

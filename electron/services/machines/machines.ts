@@ -11,6 +11,10 @@ export interface MachineRow {
   connection: 'serial' | 'manual';
   firmware: 'marlin' | 'grbl' | 'hpgl' | null;
   port_path: string | null;
+  baud: number | null;
+  usb_vendor_id: string | null;
+  usb_product_id: string | null;
+  usb_serial_number: string | null;
   work_x_mm: number | null;
   work_y_mm: number | null;
   work_z_mm: number | null;

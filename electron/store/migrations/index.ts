@@ -1,6 +1,7 @@
 // Numbered migrations, applied in order and never edited once released: a change is a new file.
 import m0001 from './0001_foundation';
 import m0002 from './0002_files';
+import m0003 from './0003_jobs';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [m0001, m0002].sort((a, b) => a.version - b.version);
+export const migrations: Migration[] = [m0001, m0002, m0003].sort((a, b) => a.version - b.version);
