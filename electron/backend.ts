@@ -1,7 +1,9 @@
 // The back end, once: store, services and the dispatcher. The Electron shell, the web host and the
 // command line each create one and differ only in how calls reach it.
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { appRootFrom } from './paths';
 import fablab from '../assets/fablab.json';
 import { createDispatcher, type Dispatch, type Handlers } from './api/dispatcher';
 import { AuditLog } from './services/audit';
@@ -12,14 +14,22 @@ import { EventHub } from './services/events';
 import { kioskInfo, readSite } from './services/kiosk';
 import { machineRows, toSummary } from './services/machines/machines';
 import { StatusBoard } from './services/machines/status-board';
-import { listMembers } from './services/members';
+import { listMembers } from './services/members/list';
+import { membershipHandlers } from './services/members/handlers';
+import { sessionMember } from './services/members/session-member';
+import { trainingHandlers } from './services/training/handlers';
+import { ModuleLibrary } from './services/training/library';
+import { loadModules } from './services/training/module-loader';
+import { TrainingSessions } from './services/training/sessions';
+import { Visits } from './services/visits/visits';
+import { seedMembership } from './store/seed-membership';
 import { Uploads } from './services/files/uploads';
 import { analyzeStoredGcode } from './services/gcode/analyze';
 import { openStore, type Store } from './store';
 import type { Driver, DriverOptions, Firmware, Link, PortInfo } from '../jobs/machines';
 import { MachineHub } from './services/machines/hub';
 import { JobControl } from './services/jobs/control';
-import { openAccess, type MachineAccess } from './services/jobs/access';
+import { certificationAccess, type MachineAccess } from './services/jobs/access';
 import { findMachine } from './services/machines/profile';
 import { DomainError } from './api/errors';
 import { seedIfEmpty } from './store/seed';
@@ -35,6 +45,8 @@ export interface BackendOptions {
   pollMs?: number;
   /** The seed for an empty store; assets/fablab.json by default. */
   seed?: unknown;
+  /** Where the safety modules are (one folder per module); assets/modules of the installed app by default. */
+  modulesDir?: string;
   /** Largest file a maker may bring (default 1 GiB). */
   maxUploadBytes?: number;
   log?: (message: string, err?: unknown) => void;
@@ -64,12 +76,28 @@ export interface Backend {
   close(): Promise<void>;
 }
 
+/** assets/modules beside the installed package.json, found from this file whether bundled or not. */
+export function defaultModulesDir(): string {
+  return join(appRootFrom(dirname(fileURLToPath(import.meta.url))), 'assets', 'modules');
+}
+
 export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const now = opts.now ?? (() => new Date());
   const log = opts.log ?? ((m, e) => console.error(m, e ?? ''));
   const store = openStore(opts.dataDir, now);
+  const seed = opts.seed ?? fablab;
+  let library: ModuleLibrary;
   try {
-    await seedIfEmpty(store.writer, opts.seed ?? fablab);
+    // A broken module stops the start here, with the file and the field named.
+    library = new ModuleLibrary(store, loadModules(opts.modulesDir ?? defaultModulesDir()));
+    await seedIfEmpty(store.writer, seed);
+    library.sync(new AuditLog(store), (message) => log(message), now());
+    seedMembership(
+      store.writer,
+      seed,
+      { currentVersion: (c) => library.currentVersion(c), validityMonths: (c) => library.get(c)?.validityMonths ?? null },
+      now(),
+    );
   } catch (err) {
     store.close();
     throw err;
@@ -96,14 +124,20 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     ...(m.driverFactory ? { driverFactory: m.driverFactory } : {}),
     ...(m.liveEveryMs !== undefined ? { liveEveryMs: m.liveEveryMs } : {}),
   });
-  const jobs = new JobControl({ store, uploads, hub, audit, access: m.access ?? openAccess, now, log, ...(m.checkpointMs !== undefined ? { checkpointMs: m.checkpointMs } : {}) });
+  const access = m.access ?? certificationAccess(store, library, now);
+  const jobs = new JobControl({ store, uploads, hub, audit, access, now, log, ...(m.checkpointMs !== undefined ? { checkpointMs: m.checkpointMs } : {}) });
   await jobs.recover();
 
   const coreHandlers = {
     'kiosk.info': () => kioskInfo(store, idleTimeoutS),
     'catalog.get': () => readCatalog(store),
     'machines.list': () => machineRows(store).map((r) => toSummary(r, statusBoard.status(r.id))),
-    'session.current': (_, caller) => ({ role: caller.role, member: sessions.member(caller.sessionId) }),
+    'session.current': (_, caller) => {
+      // Read again: a manager may have changed the role, or a new charter been published, since the sign-in.
+      if (caller.memberId) sessions.refreshMember(caller.memberId, sessionMember(store, caller.memberId));
+      const member = sessions.member(caller.sessionId);
+      return { role: member?.role ?? 'visitor', member };
+    },
     'session.signIn': async ({ name, pin }, caller) => {
       const member = await checkCredentials(store, audit, name, pin, now, opts.lockout ?? defaultLockout);
       sessions.signIn(caller.sessionId, member);
@@ -169,7 +203,14 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     'jobs.cancel': ({ jobId }, caller) => jobs.cancel(jobId, caller),
     'jobs.retry': (input, caller) => jobs.retry(input, caller),
   } satisfies Partial<Handlers>;
-  const handlers: Handlers = { ...coreHandlers, ...machineHandlers };
+  const visits = new Visits(store, audit, now);
+  const trainingSessions = new TrainingSessions({ store, library, audit, events, now });
+  const handlers: Handlers = {
+    ...coreHandlers,
+    ...machineHandlers,
+    ...membershipHandlers({ store, audit, sessions, visits, library, trainingSessions, now }),
+    ...trainingHandlers({ store, audit, library, trainingSessions, now }),
+  };
 
   const dispatch = createDispatcher(handlers, sessions, (name, err) => log(`procedure ${name} failed`, err));
   const pollMs = opts.pollMs ?? 2000;

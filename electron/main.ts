@@ -58,6 +58,12 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     session.defaultSession.setDevicePermissionHandler(() => false);
+    // Attestations, reports and data exports are downloads: saved straight to the kiosk's Downloads
+    // folder (a kiosk has no one to answer a "Save as" dialog), under a name without any path in it.
+    session.defaultSession.on('will-download', (_event, item) => {
+      const name = item.getFilename().replace(/[/\\]/g, '_') || 'document';
+      item.setSavePath(join(app.getPath('downloads'), name));
+    });
     protocol.handle(scheme, serveRenderer);
 
     backend = await createBackend({

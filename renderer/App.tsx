@@ -13,13 +13,17 @@ import { TopBar } from './components/TopBar';
 import { errorMessage } from './i18n/errors';
 import { createThrottle, touchIntervalMs } from './lib/idle';
 import { isLang, type Lang } from './lib/format';
-import { KioskContext, type Kiosk, type Notice as NoticeData, type Screen } from './state/kiosk';
+import { KioskContext, type Kiosk, type Notice as NoticeData, type NoticeKey, type Screen } from './state/kiosk';
 import { useIdle } from './state/useIdle';
 import { AccountScreen } from './screens/Account';
 import { JobsScreen } from './screens/Jobs';
 import { MachinesScreen } from './screens/Machines';
 import { ManageScreen } from './screens/Manage';
 import { SignInScreen } from './screens/SignIn';
+import { SignUpScreen } from './membership/SignUpScreen';
+import { CharterDialog } from './membership/CharterDialog';
+import { PresenterFollow } from './sessions/PresenterFollow';
+import { parsePresenterHash } from './sessions/presenter-hash';
 import { TrainingScreen } from './screens/Training';
 import { WelcomeScreen } from './screens/Welcome';
 
@@ -27,7 +31,7 @@ type Load = { phase: 'loading' } | { phase: 'failed'; error: ApiError } | { phas
 
 const noticeMs = { info: 7_000, error: 9_000 } as const;
 
-type NewNotice = { kind: 'info'; key: Extract<NoticeData, { kind: 'info' }>['key'] } | { kind: 'error'; error: ApiError };
+type NewNotice = { kind: 'info'; key: NoticeKey } | { kind: 'error'; error: ApiError };
 
 export function App({ transport }: { transport: Transport }) {
   const { t, i18n } = useTranslation();
@@ -43,6 +47,10 @@ export function App({ transport }: { transport: Transport }) {
   const [boardMachineId, setBoardMachineId] = useState<string | null>(null);
   const [notice, setNotice] = useState<NoticeData | null>(null);
   const [connection, setConnection] = useState<ConnectionInfo>(() => transport.connection.connection());
+  /** The member chose to read a new charter later: not asked again until the next sign-in. */
+  const [charterLater, setCharterLater] = useState(false);
+  /** A second screen following a trainer session (`#/presenter/<id>`): no kiosk around it, no idle reset. */
+  const [presenterId] = useState(() => parsePresenterHash(window.location.hash));
 
   const memberRef = useRef(member);
   memberRef.current = member;
@@ -168,9 +176,19 @@ export function App({ transport }: { transport: Transport }) {
   const signedIn = useCallback((m: SessionMember) => {
     setMember(m);
     setScreen('welcome');
+    setCharterLater(false);
     // "Signed out" was for the person before: it is not news to the one who just signed in.
     setNotice(null);
   }, []);
+  const updateMember = useCallback((m: SessionMember) => setMember(m), []);
+  const signedOut = useCallback(
+    (key: NoticeKey) => {
+      backToWelcome();
+      notify({ kind: 'info', key });
+    },
+    [backToWelcome, notify],
+  );
+  const inform = useCallback((key: NoticeKey) => notify({ kind: 'info', key }), [notify]);
 
   const navigate = useCallback((next: Screen) => {
     setBoardMachineId(null);
@@ -186,7 +204,7 @@ export function App({ transport }: { transport: Transport }) {
   const { phase, stay } = useIdle({
     timeoutS: idleTimeoutS,
     // On the welcome screen, in French, with nobody signed in, there is nothing to reset.
-    armed: load.phase === 'ready' && (screen !== 'welcome' || lang !== 'fr' || member !== null),
+    armed: load.phase === 'ready' && presenterId === null && (screen !== 'welcome' || lang !== 'fr' || member !== null),
     onActivity: () => {
       if (memberRef.current) touch.trigger();
     },
@@ -226,12 +244,15 @@ export function App({ transport }: { transport: Transport }) {
             openMachine,
             setLang,
             signedIn,
+            updateMember,
             signOut,
+            signedOut,
+            inform,
             showError,
             onEvent,
           }
         : null,
-    [call, info, catalog, machines, member, lang, screen, navigate, boardMachineId, openMachine, setLang, signedIn, signOut, showError, onEvent],
+    [call, info, catalog, machines, member, lang, screen, navigate, boardMachineId, openMachine, setLang, signedIn, updateMember, signOut, signedOut, inform, showError, onEvent],
   );
 
   if (load.phase !== 'ready' || !kiosk) {
@@ -257,10 +278,19 @@ export function App({ transport }: { transport: Transport }) {
     );
   }
 
+  if (presenterId) {
+    return (
+      <KioskContext.Provider value={kiosk}>
+        <PresenterFollow sessionId={presenterId} />
+      </KioskContext.Provider>
+    );
+  }
+
   const current: Screen = screen === 'manage' && member?.role !== 'manager' ? 'welcome' : screen;
   const screens: Record<Screen, () => ReactNode> = {
     welcome: () => <WelcomeScreen />,
     signin: () => <SignInScreen />,
+    signup: () => <SignUpScreen />,
     machines: () => <MachinesScreen />,
     jobs: () => <JobsScreen />,
     training: () => <TrainingScreen />,
@@ -281,6 +311,7 @@ export function App({ transport }: { transport: Transport }) {
         <main ref={mainRef} className="main" id="main">
           {screens[current]()}
         </main>
+        {member && !member.charterCurrent && !charterLater ? <CharterDialog onLater={() => setCharterLater(true)} /> : null}
         {notice ? <Notice key={notice.id} notice={notice} lang={lang} onClose={() => setNotice(null)} /> : null}
         {phase.kind === 'warning' ? (
           <IdleOverlay

@@ -7,6 +7,9 @@ import { createI18n } from './i18n';
 import { bundledFirmwareTexts } from './i18n/firmware-files';
 import './styles/app.css';
 import './styles/board.css';
+import './styles/membership.css';
+import './styles/training.css';
+import './styles/manage.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -14,8 +14,22 @@ export type ApiErrorCode =
   | 'file_too_large'
   /** The machine is not connected, busy, or in a state that does not allow it (alarm, running...). */
   | 'machine_unavailable'
-  /** The member may not use this machine (no valid certification yet). */
+  /**
+   * The member may not use this machine. params: `module` (code), `machine` (code), `reason`:
+   * `missing` (never certified), `not_signed_off` (quiz passed, practical sign-off to do),
+   * `expired` (with `expiredAt`), `outdated` (signed off on `version`, the module is now `current`).
+   */
   | 'not_certified'
+  /** Sign-up: someone already has this name; params `name`. Add an initial or the town. */
+  | 'name_taken'
+  /** Sign-up or PIN change: too easy to guess; params `rule`: `repeated` (1111) or `sequence` (1234, 9876). */
+  | 'weak_pin'
+  /** A required consent purpose was not given; params `purposes` (codes, comma-separated). */
+  | 'consent_required'
+  /** The charter accepted is not the one in force; params `current` (its version). */
+  | 'charter_outdated'
+  /** A practical sign-off needs the quiz passed first on this module version; params `module`, `version`. */
+  | 'quiz_not_passed'
   /** The file's check found errors for this machine: it would not run right. */
   | 'job_refused'
   | 'internal';

@@ -125,6 +125,11 @@ export interface SessionMember {
   displayName: string;
   role: Role;
   profileCategory: string;
+  /**
+   * False when the charter changed since this member last accepted it: the screen asks again
+   * (`kiosk.charter`, then `members.acceptCharter`); signing in is not blocked.
+   */
+  charterCurrent: boolean;
 }
 
 export interface SessionInfo {
@@ -259,4 +264,9 @@ export type ApiEvent =
   | { type: 'machine.status'; machineId: string; status: MachineStatus }
   | { type: 'machine.live'; live: MachineLive }
   | { type: 'session.ended'; reason: 'idle' | 'signed_out' }
-  | { type: 'analysis.progress'; fileId: string; fraction: number };
+  | { type: 'analysis.progress'; fileId: string; fraction: number }
+  /** A trainer session moved to another step, changed its attendees or ended: the big screen follows. */
+  | { type: 'training.session'; sessionId: string; step: number; ended: boolean };
+
+export type * from './models-membership';
+export type * from './models-training';

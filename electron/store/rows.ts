@@ -12,7 +12,18 @@ export type SyncedTable =
   | 'members'
   | 'audit_log'
   | 'files'
-  | 'jobs';
+  | 'jobs'
+  | 'consent_purposes'
+  | 'consents'
+  | 'charters'
+  | 'charter_acceptances'
+  | 'visits'
+  | 'modules'
+  | 'training_sessions'
+  | 'session_attendees'
+  | 'quiz_attempts'
+  | 'certifications'
+  | 'documents';
 
 type Value = string | number | null;
 export type RowValues = Record<string, Value>;

@@ -28,6 +28,17 @@ export const seedSchema = z
         ),
       })
       .strict(),
+    /** The charter in force on the first start: plain rules, FR and EN, paragraphs separated by newlines. */
+    charter: z
+      .object({
+        version: z.string().regex(/^[0-9A-Za-z][0-9A-Za-z.-]{0,15}$/),
+        text: z.object({ fr: z.string().min(1).max(20_000), en: z.string().min(1).max(20_000) }).strict(),
+      })
+      .strict(),
+    consentPurposes: z
+      .array(z.object({ code, kind: z.enum(['required', 'optional', 'information']), title: localized, text: localized }).strict())
+      .min(1)
+      .refine((ps) => new Set(ps.map((p) => p.code)).size === ps.length, { message: 'duplicate purpose code' }),
     profileCategories: z.array(z.object({ code, name: localized }).strict()).min(1),
     plans: z.array(
       z
@@ -37,6 +48,8 @@ export const seedSchema = z
           priceCents: z.number().int().nonnegative(),
           period: z.enum(['month', 'quarter', 'year', 'once']),
           includedDays: z.number().int().positive().nullable(),
+          /** Coworking check-ins use the plan's days (unlimited when `includedDays` is null). */
+          coworking: z.boolean().default(false),
           description: localized,
         })
         .strict(),
@@ -112,6 +125,8 @@ export const seedSchema = z
           profileCategory: code,
           pin: z.string().regex(/^\d{4,8}$/),
           plan: code.nullable(),
+          /** Demo certifications, on the module's current version, signed off that many days before the first start. */
+          certifications: z.array(z.object({ module: code, signedOffDaysAgo: z.number().int().min(0).max(3650) }).strict()).default([]),
         })
         .strict(),
     ),

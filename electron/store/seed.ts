@@ -47,6 +47,7 @@ export async function seedIfEmpty(writer: RowWriter, raw: unknown): Promise<bool
           price_cents: p.priceCents,
           period: p.period,
           included_days: p.includedDays,
+          covers_coworking: p.coworking ? 1 : 0,
           description_json: JSON.stringify(p.description),
         }),
       );

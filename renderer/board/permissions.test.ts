@@ -3,9 +3,9 @@ import { test } from 'node:test';
 import type { JobView, MachineLive, SessionMember } from '../../electron/api/types';
 import { boardActions, boardStatus, controlsJob } from './permissions';
 
-const lea: SessionMember = { id: 'lea', displayName: 'Léa Dubois', role: 'member', profileCategory: 'x' };
-const tom: SessionMember = { id: 'tom', displayName: 'Tom', role: 'member', profileCategory: 'x' };
-const yannick: SessionMember = { id: 'yan', displayName: 'Yannick', role: 'trainer', profileCategory: 'x' };
+const lea: SessionMember = { id: 'lea', displayName: 'Léa Dubois', role: 'member', profileCategory: 'x', charterCurrent: true };
+const tom: SessionMember = { id: 'tom', displayName: 'Tom', role: 'member', profileCategory: 'x', charterCurrent: true };
+const yannick: SessionMember = { id: 'yan', displayName: 'Yannick', role: 'trainer', profileCategory: 'x', charterCurrent: true };
 
 function job(over: Partial<JobView> = {}): JobView {
   return {

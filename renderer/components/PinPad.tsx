@@ -24,6 +24,8 @@ export function PinPad({
   onSubmit,
   disabled,
   busy,
+  submitLabel,
+  danger = false,
 }: {
   onDigit(d: string): void;
   onClear(): void;
@@ -31,6 +33,9 @@ export function PinPad({
   onSubmit(): void;
   disabled: boolean;
   busy: boolean;
+  /** What confirming does, when it is more than signing in ("Close my account"). */
+  submitLabel?: string;
+  danger?: boolean;
 }) {
   const { t } = useTranslation();
   const digit = (d: string) => (
@@ -57,9 +62,9 @@ export function PinPad({
           <BackspaceIcon size={32} />
         </button>
       </div>
-      <button type="button" className="btn btn-primary btn-huge pin-submit" data-testid="pin-submit" disabled={disabled} onClick={onSubmit}>
+      <button type="button" className={`btn ${danger ? 'btn-danger' : 'btn-primary'} btn-huge pin-submit`} data-testid="pin-submit" disabled={disabled} onClick={onSubmit}>
         <CheckIcon />
-        <span>{busy ? t('signin.checking') : t('signin.submit')}</span>
+        <span>{busy ? t('signin.checking') : (submitLabel ?? t('signin.submit'))}</span>
       </button>
     </div>
   );

@@ -380,6 +380,152 @@ export const SendIcon = (p: IconProps) => (
   </Icon>
 );
 
+export const BriefcaseIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="3" y="7.5" width="18" height="12.5" rx="2" />
+    <path d="M9 7.5V5.5a1.5 1.5 0 0 1 1.5-1.5h3A1.5 1.5 0 0 1 15 5.5v2M3 13h18M11 13v2h2v-2" />
+  </Icon>
+);
+
+export const GraduationIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M2 9.5 12 5l10 4.5-10 4.5z" />
+    <path d="M6 11.5v4.5c1.7 1.6 3.8 2.3 6 2.3s4.3-.7 6-2.3v-4.5M21 10v5.5" />
+  </Icon>
+);
+
+export const CompassIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="12" cy="12" r="8.5" />
+    <path d="m15.5 8.5-2 5-5 2 2-5z" />
+  </Icon>
+);
+
+export const HammerIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M13.5 8.5 4 18a1.6 1.6 0 0 0 2.2 2.2l9.5-9.5" />
+    <path d="m11.5 6.5 3-3 2.5.5 4 4-2.5 2.5-2-2-1.5 1.5z" />
+  </Icon>
+);
+
+export const PeopleIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="9" cy="8.5" r="3.2" />
+    <path d="M2.5 19.5c0-3.6 2.9-5.8 6.5-5.8s6.5 2.2 6.5 5.8" />
+    <circle cx="17" cy="9.5" r="2.6" />
+    <path d="M16.5 13.8c3 .2 5 2.1 5 5" />
+  </Icon>
+);
+
+export const DownloadIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 3.5v11.5M7 10.5l5 5 5-5" />
+    <path d="M4 17v2.5A1.5 1.5 0 0 0 5.5 21h13a1.5 1.5 0 0 0 1.5-1.5V17" />
+  </Icon>
+);
+
+export const TrashIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 6.5h16M9.5 6.5V4h5v2.5" />
+    <path d="M6 6.5 7 20.5h10l1-14M10 10.5v6M14 10.5v6" />
+  </Icon>
+);
+
+export const BookIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 6.5C10 5 7 4.5 3.5 5v13.5C7 18 10 18.5 12 20c2-1.5 5-2 8.5-1.5V5C17 4.5 14 5 12 6.5z" />
+    <path d="M12 6.5V20" />
+  </Icon>
+);
+
+export const ScreenIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="2.5" y="4" width="19" height="12.5" rx="1.5" />
+    <path d="M8 20.5h8M12 16.5v4" />
+  </Icon>
+);
+
+export const DoorIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M5 21V4.5A1.5 1.5 0 0 1 6.5 3h11A1.5 1.5 0 0 1 19 4.5V21M3 21h18" />
+    <circle cx="15" cy="12.5" r="1" />
+  </Icon>
+);
+
+export const CoffeeIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 9h13v6a5 5 0 0 1-5 5H9a5 5 0 0 1-5-5z" />
+    <path d="M17 11h1.5a2.5 2.5 0 0 1 0 5H17M8 3.5c0 1.5 1.2 1.5 1.2 3M12 3.5c0 1.5 1.2 1.5 1.2 3" />
+  </Icon>
+);
+
+export const LockIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="5" y="10.5" width="14" height="10" rx="2" />
+    <path d="M8.5 10.5V7a3.5 3.5 0 0 1 7 0v3.5M12 14.5v2.5" />
+  </Icon>
+);
+
+export const MailIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="3" y="5.5" width="18" height="13" rx="2" />
+    <path d="m3.5 6.5 8.5 7 8.5-7" />
+  </Icon>
+);
+
+export const PhoneIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="6.5" y="2.5" width="11" height="19" rx="2" />
+    <path d="M10.5 18.5h3" />
+  </Icon>
+);
+
+export const PencilIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 20h4L19.5 8.5a2.1 2.1 0 0 0-4-4L4 16z" />
+    <path d="m13.5 6.5 4 4" />
+  </Icon>
+);
+
+export const QuizIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="12" cy="12" r="8.8" />
+    <path d="M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.7.3-1 .9-1 1.6v.6M12 17v.2" />
+  </Icon>
+);
+
+export const StampIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M9.5 12.5 9 8a3 3 0 1 1 6 0l-.5 4.5" />
+    <path d="M5 12.5h14l1 4H4zM6 20h12" />
+  </Icon>
+);
+
+export const EuroIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M17.5 6.5A7 7 0 0 0 6.5 12a7 7 0 0 0 11 5.5M4 10.5h9M4 13.5h9" />
+  </Icon>
+);
+
+export function ProfileIcon({ code, size }: { code: string; size?: number }) {
+  switch (code) {
+    case 'entrepreneur':
+      return <BriefcaseIcon size={size} />;
+    case 'pupil_student':
+      return <GraduationIcon size={size} />;
+    case 'job_seeker':
+      return <CompassIcon size={size} />;
+    case 'general_public':
+      return <HammerIcon size={size} />;
+    case 'artist':
+      return <PaletteIcon size={size} />;
+    case 'association':
+      return <PeopleIcon size={size} />;
+    default:
+      return <UserIcon size={size} />;
+  }
+}
+
 // Offer icons: bigger, two-tone, for the welcome screen.
 function OfferFrame({ children }: { children: ReactNode }) {
   return (

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, GcodeAnalysis, MachineSummary, Material } from '../../electron/api/types';
 import { toApiError } from '../api/client';
-import { SendIcon } from '../components/icons';
+import { SendIcon, ShieldIcon } from '../components/icons';
 import { errorMessage } from '../i18n/errors';
 import { useKiosk } from '../state/kiosk';
 import { countFindings } from './summary';
@@ -16,7 +16,7 @@ export function canSend(analysis: GcodeAnalysis, machine: MachineSummary): boole
 
 export function SendToMachine({ analysis, machine, material }: { analysis: GcodeAnalysis; machine: MachineSummary; material: Material | null }) {
   const { t } = useTranslation();
-  const { call, lang, openMachine } = useKiosk();
+  const { call, lang, openMachine, navigate } = useKiosk();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   if (!canSend(analysis, machine)) return null;
@@ -45,6 +45,13 @@ export function SendToMachine({ analysis, machine, material }: { analysis: Gcode
         <p className="form-error" role="alert" data-testid="gcode-send-error" data-code={error.code}>
           {errorMessage(error, t, lang)}
         </p>
+      ) : null}
+      {/* Refused for want of training: the way to get it is one tap away. */}
+      {error?.code === 'not_certified' ? (
+        <button type="button" className="btn btn-secondary btn-huge" data-testid="gcode-to-training" onClick={() => navigate('training')}>
+          <ShieldIcon />
+          <span>{t('gcode.toTraining')}</span>
+        </button>
       ) : null}
     </div>
   );

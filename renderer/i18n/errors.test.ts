@@ -70,6 +70,11 @@ test('every code has words, never the raw code', () => {
     'file_too_large',
     'machine_unavailable',
     'not_certified',
+    'name_taken',
+    'weak_pin',
+    'consent_required',
+    'charter_outdated',
+    'quiz_not_passed',
     'job_refused',
     'internal',
   ] as const;
@@ -124,6 +129,37 @@ test('a machine that cannot take the job says why', () => {
 test('not certified: the training to take, by name when the back end says which', () => {
   assert.match(plain(errorMessage({ code: 'not_certified', params: { module: 'laser' } }, fr, 'fr')), /habilitation « .*laser.* »/i);
   assert.match(errorMessage({ code: 'not_certified' }, en, 'en'), /certification for this machine/);
+});
+
+test('not certified says why: never, sign-off missing, expired on a date, outdated', () => {
+  const p = (reason: string, extra: Record<string, string> = {}) => ({ code: 'not_certified' as const, params: { module: 'laser', machine: 'laser-co2', reason, ...extra } });
+  assert.equal(
+    plain(errorMessage(p('missing'), fr, 'fr')),
+    "Il vous faut l'habilitation « Découpe laser » pour cette machine : suivez la formation sécurité, puis faites-vous valider par un·e formateur·rice.",
+  );
+  assert.match(plain(errorMessage(p('not_signed_off'), fr, 'fr')), /questionnaire « Découpe laser » est réussi, mais il manque la validation pratique/);
+  assert.equal(
+    plain(errorMessage(p('expired', { expiredAt: '2026-03-12T10:00:00Z' }), fr, 'fr')),
+    'Votre habilitation « Découpe laser » a expiré le 12 mars 2026 : refaites la formation sécurité pour la renouveler.',
+  );
+  assert.equal(
+    errorMessage(p('expired', { expiredAt: '2026-03-12T10:00:00Z' }), en, 'en'),
+    'Your "Laser cutting" certification expired on 12 March 2026: take the safety training again to renew it.',
+  );
+  assert.match(plain(errorMessage(p('expired'), fr, 'fr')), /a expiré : refaites/);
+  assert.match(errorMessage(p('outdated', { version: '1', current: '2' }), en, 'en'), /has changed since you were certified/);
+  assert.match(plain(errorMessage({ code: 'not_certified', params: { module: 'boat', reason: 'missing' } }, fr, 'fr')), /« boat »/);
+});
+
+test('sign-up refusals say what to change', () => {
+  assert.equal(plain(errorMessage({ code: 'name_taken', params: { name: 'Léa Dubois' } }, fr, 'fr')), "Quelqu'un porte déjà le nom « Léa Dubois » ici : ajoutez une initiale ou votre commune.");
+  assert.match(errorMessage({ code: 'weak_pin', params: { rule: 'sequence' } }, en, 'en'), /sequence/);
+  assert.match(errorMessage({ code: 'weak_pin', params: { rule: 'repeated' } }, en, 'en'), /repeats/);
+  assert.match(errorMessage({ code: 'charter_outdated', params: { current: '2' } }, fr, 'fr'), /charte vient de changer/);
+  assert.match(plain(errorMessage({ code: 'quiz_not_passed', params: { module: 'cnc', version: '1' } }, fr, 'fr')), /« Fraisage numérique »/);
+  assert.match(errorMessage({ code: 'not_found', params: { what: 'visit' } }, en, 'en'), /not checked in/);
+  assert.match(errorMessage({ code: 'conflict', params: { reason: 'last_manager' } }, en, 'en'), /last fabmanager/);
+  assert.match(errorMessage({ code: 'invalid_input', params: { field: 'email' }, issues: [{ field: 'email', rule: 'invalid_format', detail: '' }] }, en, 'en'), /"E-mail"/);
 });
 
 test('a refused job points at the line; job conflicts say what happened', () => {

@@ -1,9 +1,9 @@
 // Every API error the UI shows, in words: never a raw code on screen.
 import type { TFunction } from 'i18next';
 import type { ApiError, FieldIssue, MachineStatus } from '../../electron/api/types';
-import { formatBytes, formatNumber, formatTime, type Lang } from '../lib/format';
+import { formatBytes, formatDate, formatNumber, formatTime, type Lang } from '../lib/format';
 
-const fieldNames = ['name', 'pin', 'query', 'limit'] as const;
+const fieldNames = ['name', 'displayName', 'email', 'phone', 'profileCategory', 'planId', 'pin', 'query', 'limit', 'version', 'text', 'note'] as const;
 type FieldName = (typeof fieldNames)[number];
 const ruleNames = ['too_small', 'too_big', 'invalid_format', 'invalid_type', 'invalid_value', 'unrecognized_key'] as const;
 type RuleName = (typeof ruleNames)[number];
@@ -53,10 +53,38 @@ function machineUnavailable(error: ApiError, t: TFunction): string {
   return t('errors.machine_unavailable');
 }
 
+/** A module by its translated name; one added later by its code until it gets a translation. */
+function moduleName(module: unknown, t: TFunction): string {
+  if (isModule(module)) return t(`modules.${module}`);
+  return typeof module === 'string' && module ? module : t('errors.thisModule');
+}
+
+/** Why the member may not use the machine: never certified, sign-off missing, expired, or on an old version. */
+function notCertified(error: ApiError, t: TFunction, lang: Lang): string {
+  const p = error.params ?? {};
+  const module = moduleName(p.module, t);
+  if (p.module === undefined) return t('errors.not_certified');
+  switch (p.reason) {
+    case 'not_signed_off':
+      return t('errors.not_certified_signoff', { module });
+    case 'expired':
+      return typeof p.expiredAt === 'string'
+        ? t('errors.not_certified_expired', { module, date: formatDate(p.expiredAt, lang) })
+        : t('errors.not_certified_expired_generic', { module });
+    case 'outdated':
+      return t('errors.not_certified_outdated', { module });
+    default:
+      return t('errors.not_certified_module', { module });
+  }
+}
+
 function conflict(error: ApiError, t: TFunction): string {
   const reason = error.params?.reason;
   if (reason === 'not_first') return t('errors.conflict_not_first');
   if (reason === 'not_resumable') return t('errors.conflict_not_resumable');
+  if (reason === 'last_manager') return t('errors.conflict_last_manager');
+  if (reason === 'version_exists') return t('errors.conflict_version_exists');
+  if (reason === 'module_version') return t('errors.conflict_module_version');
   if (error.params?.state !== undefined) return t('errors.conflict_job_state');
   return t('errors.conflict');
 }
@@ -82,6 +110,8 @@ export function errorMessage(error: ApiError, t: TFunction, lang: Lang, now: Dat
     case 'forbidden':
       return t('errors.forbidden');
     case 'not_found':
+      if (error.params?.what === 'visit') return t('errors.not_found_visit');
+      if (error.params?.what === 'document') return t('errors.not_found_document');
       return t('errors.not_found');
     case 'session_expired':
       return t('errors.session_expired');
@@ -89,9 +119,21 @@ export function errorMessage(error: ApiError, t: TFunction, lang: Lang, now: Dat
       return conflict(error, t);
     case 'machine_unavailable':
       return machineUnavailable(error, t);
-    case 'not_certified': {
+    case 'not_certified':
+      return notCertified(error, t, lang);
+    case 'name_taken': {
+      const name = error.params?.name;
+      return typeof name === 'string' ? t('errors.name_taken', { name }) : t('errors.name_taken_generic');
+    }
+    case 'weak_pin':
+      return error.params?.rule === 'sequence' ? t('errors.weak_pin_sequence') : error.params?.rule === 'repeated' ? t('errors.weak_pin_repeated') : t('errors.weak_pin');
+    case 'consent_required':
+      return t('errors.consent_required');
+    case 'charter_outdated':
+      return t('errors.charter_outdated');
+    case 'quiz_not_passed': {
       const module = error.params?.module;
-      return isModule(module) ? t('errors.not_certified_module', { module: t(`modules.${module}`) }) : t('errors.not_certified');
+      return t('errors.quiz_not_passed', { module: moduleName(module, t) });
     }
     case 'job_refused': {
       const line = error.params?.line;

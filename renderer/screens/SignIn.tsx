@@ -6,12 +6,13 @@ import type { ApiError } from '../../electron/api/types';
 import { toApiError } from '../api/client';
 import { PinDots, PinPad, pinMax } from '../components/PinPad';
 import { TouchKeyboard } from '../components/TouchKeyboard';
+import { UserIcon } from '../components/icons';
 import { errorMessage } from '../i18n/errors';
 import { useKiosk } from '../state/kiosk';
 
 export function SignInScreen() {
   const { t } = useTranslation();
-  const { call, lang, signedIn } = useKiosk();
+  const { call, lang, signedIn, navigate } = useKiosk();
   const [name, setName] = useState('');
   const [pin, setPin] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
@@ -120,7 +121,13 @@ export function SignInScreen() {
             }}
           />
           <TouchKeyboard value={name} onInput={(s) => setName((n) => n + s)} onBackspace={() => setName((n) => n.slice(0, -1))} />
-          <p className="muted signin-help">{t('signin.help')}</p>
+          <div className="signin-foot">
+            <p className="muted signin-help">{t('signin.help')}</p>
+            <button type="button" className="btn btn-secondary" data-testid="signin-to-signup" onClick={() => navigate('signup')}>
+              <UserIcon />
+              <span>{t('signin.noAccount')}</span>
+            </button>
+          </div>
         </section>
         <section className="card signin-pin" aria-labelledby="pin-label">
           <p id="pin-label" className="field-label">

@@ -1,13 +1,19 @@
 // The first screen, and the one people see from across the room: who we are, what we offer, when we
 // are open, what the machines are doing right now, and what it costs.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Plan } from '../../electron/api/types';
+import type { CertificationView, MachineSummary, Plan } from '../../electron/api/types';
 import { CausseLandscape } from '../components/CausseLandscape';
-import { CalendarIcon, ClockIcon, GearIcon, OfferIcon, PinIcon, SignInIcon, SparkIcon, UserIcon } from '../components/icons';
+import { CalendarIcon, ClockIcon, GearIcon, OfferIcon, PinIcon, ShieldIcon, SignInIcon, SparkIcon, UserIcon } from '../components/icons';
 import { MachineIllustration } from '../components/MachineIllustration';
 import { StatusBadge } from '../components/StatusBadge';
 import { formatMoney, pick } from '../lib/format';
+import { useMe } from '../membership/useMe';
+import { offersFirstMonth } from '../membership/plans';
 import { useKiosk } from '../state/kiosk';
+import { CheckInCard } from '../visits/CheckInCard';
+import { PresenceLine } from '../visits/PresenceLine';
+import { useModuleLabel } from './labels';
 
 /** "Scanner 3D" named "Scanner 3D": say the model instead of the kind twice. */
 function sameWords(a: string, b: string): boolean {
@@ -15,10 +21,35 @@ function sameWords(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
+/** The member's standing for the module a machine needs: "trained", "to renew", or nothing to say. */
+function TrainingNote({ machine, certifications }: { machine: MachineSummary; certifications: CertificationView[] | null }) {
+  const { t } = useTranslation();
+  const moduleLabel = useModuleLabel();
+  if (!machine.requiredModule) return null;
+  const cert = certifications?.find((c) => c.module === machine.requiredModule);
+  const state = cert?.status ?? 'none';
+  return (
+    <p className={`training-note training-${certifications ? state : 'anon'}`} data-testid="machine-training" data-state={certifications ? state : 'anon'}>
+      <ShieldIcon size={20} />
+      <span>
+        {certifications && state === 'valid'
+          ? t('welcome.trained')
+          : certifications && (state === 'expired' || state === 'outdated')
+            ? t('welcome.toRenew', { module: moduleLabel(machine.requiredModule) })
+            : t('welcome.needsTraining', { module: moduleLabel(machine.requiredModule) })}
+      </span>
+    </p>
+  );
+}
+
 export function WelcomeScreen() {
   const { t } = useTranslation();
   const { info, catalog, machines, member, lang, navigate } = useKiosk();
+  const { me, reload } = useMe();
+  /** Bumped by a check-in or out, so the count of people in follows at once. */
+  const [visits, setVisits] = useState(0);
   const place = info.place;
+  const certifications = member && me.phase === 'ready' ? me.value.certifications : null;
   /** The first event is the place's heartbeat (the OpenLab): it gets a card beside the title. */
   const highlight = place.events[0];
 
@@ -35,27 +66,45 @@ export function WelcomeScreen() {
               <PinIcon size={26} />
               {place.town}
             </p>
+            <PresenceLine version={visits} />
             <p className="tagline">{pick(place.tagline, lang)}</p>
             <p className="description">{pick(place.description, lang)}</p>
             <div className="cta-row">
               {member ? (
-                <button type="button" className="btn btn-primary btn-huge" data-testid="cta-account" onClick={() => navigate('account')}>
-                  <UserIcon size={30} />
-                  <span>{t('welcome.ctaAccount')}</span>
-                </button>
+                <>
+                  <button type="button" className="btn btn-primary btn-huge" data-testid="cta-account" onClick={() => navigate('account')}>
+                    <UserIcon size={30} />
+                    <span>{t('welcome.ctaAccount')}</span>
+                  </button>
+                  <button type="button" className="btn btn-secondary btn-huge" data-testid="cta-training" onClick={() => navigate('training')}>
+                    <ShieldIcon size={30} />
+                    <span>{t('welcome.ctaTraining')}</span>
+                  </button>
+                </>
               ) : (
-                <button type="button" className="btn btn-primary btn-huge" data-testid="cta-signin" onClick={() => navigate('signin')}>
-                  <SignInIcon size={30} />
-                  <span>{t('welcome.ctaSignIn')}</span>
-                </button>
+                <>
+                  <button type="button" className="btn btn-primary btn-huge" data-testid="cta-signup" onClick={() => navigate('signup')}>
+                    <UserIcon size={30} />
+                    <span>{t('welcome.ctaSignUp')}</span>
+                  </button>
+                  <button type="button" className="btn btn-secondary btn-huge" data-testid="cta-signin" onClick={() => navigate('signin')}>
+                    <SignInIcon size={30} />
+                    <span>{t('welcome.ctaSignIn')}</span>
+                  </button>
+                </>
               )}
-              <button type="button" className="btn btn-secondary btn-huge" data-testid="cta-machines" onClick={() => navigate('machines')}>
-                <GearIcon size={30} />
-                <span>{t('welcome.ctaMachines')}</span>
-              </button>
             </div>
           </div>
           <aside className="hero-side">
+            {member && me.phase === 'ready' ? (
+              <CheckInCard
+                me={me.value}
+                onChange={() => {
+                  reload();
+                  setVisits((v) => v + 1);
+                }}
+              />
+            ) : null}
             <div className="card hours-card">
               <h2>
                 <ClockIcon />
@@ -82,7 +131,7 @@ export function WelcomeScreen() {
                 </div>
               </div>
             ) : null}
-            {catalog?.firstMonthFree ? (
+            {catalog?.firstMonthFree && !member ? (
               <div className="card free-card">
                 <SparkIcon size={34} />
                 <div>
@@ -139,6 +188,7 @@ export function WelcomeScreen() {
                   <h3>{m.name}</h3>
                   <p className="muted">{sameWords(t(`kind.${m.kind}`), m.name) ? m.model : t(`kind.${m.kind}`)}</p>
                   <StatusBadge status={m.status} />
+                  <TrainingNote machine={m} certifications={certifications} />
                 </div>
               </article>
             ))}
@@ -190,11 +240,19 @@ export function WelcomeScreen() {
                 <p className="price">
                   <span className="price-amount">{formatMoney(plan.priceCents, info.currency, lang)}</span>
                   <span className="price-period">{period(plan.period)}</span>
+                  {catalog && offersFirstMonth(catalog, plan) ? <span className="plan-free-tag">{t('welcome.firstMonthFree')}</span> : null}
                 </p>
               </article>
             ))}
           </div>
-          <p className="muted small-note">{t('welcome.askDesk')}</p>
+          {member ? (
+            <p className="muted small-note">{t('welcome.askDesk')}</p>
+          ) : (
+            <button type="button" className="btn btn-primary btn-huge plans-cta" data-testid="plans-signup" onClick={() => navigate('signup')}>
+              <UserIcon size={30} />
+              <span>{t('welcome.ctaSignUp')}</span>
+            </button>
+          )}
         </section>
       </div>
     </div>

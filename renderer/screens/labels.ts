@@ -30,7 +30,36 @@ export function useCatalogLabels(): { profile(id: string): string; plan(id: stri
   };
 }
 
-const auditActions = { 'session.sign_in': 'signIn', 'session.sign_out': 'signOut', 'member.locked': 'locked' } as const;
+const auditActions = {
+  'session.sign_in': 'signIn',
+  'session.sign_out': 'signOut',
+  'member.locked': 'locked',
+  'member.sign_up': 'signUp',
+  'member.update': 'memberUpdate',
+  'member.erase': 'memberErase',
+  'member.export': 'memberExport',
+  'consent.change': 'consentChange',
+  'charter.accept': 'charterAccept',
+  'charter.publish': 'charterPublish',
+  'visit.check_in': 'checkIn',
+  'visit.check_out': 'checkOut',
+  'quiz.submit': 'quizSubmit',
+  'certification.sign_off': 'signOff',
+  'certification.not_passed': 'notPassed',
+  'certification.revoke': 'revoke',
+  'module.content_changed': 'moduleChanged',
+  'training_session.start': 'sessionStart',
+  'training_session.end': 'sessionEnd',
+  'training_session.add_attendee': 'addAttendee',
+  'training_session.remove_attendee': 'removeAttendee',
+  'job.queue': 'jobQueue',
+  'job.start': 'jobStart',
+  'job.pause': 'jobPause',
+  'job.resume': 'jobResume',
+  'job.cancel': 'jobCancel',
+  'job.retry': 'jobRetry',
+  'machine.emergency_stop': 'emergencyStop',
+} as const;
 
 export function useAuditActionLabel(): (action: string) => string {
   const { t } = useTranslation();

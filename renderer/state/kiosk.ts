@@ -4,10 +4,10 @@ import type { ApiError, ApiEvent, Catalog, KioskInfo, MachineSummary, SessionMem
 import type { Call } from '../api/client';
 import type { Lang } from '../lib/format';
 
-export const screens = ['welcome', 'signin', 'machines', 'jobs', 'training', 'account', 'manage'] as const;
+export const screens = ['welcome', 'signin', 'signup', 'machines', 'jobs', 'training', 'account', 'manage'] as const;
 export type Screen = (typeof screens)[number];
 
-export type NoticeKey = 'idle' | 'signedOut' | 'reconnected';
+export type NoticeKey = 'idle' | 'signedOut' | 'reconnected' | 'welcomeNew' | 'accountClosed' | 'charterAccepted';
 export type Notice =
   | { id: number; kind: 'info'; key: NoticeKey }
   | { id: number; kind: 'error'; error: ApiError };
@@ -27,7 +27,13 @@ export interface Kiosk {
   openMachine(machineId: string | null): void;
   setLang(lang: Lang): void;
   signedIn(member: SessionMember): void;
+  /** The same person, with what changed (charter accepted...), without leaving the screen. */
+  updateMember(member: SessionMember): void;
   signOut(): void;
+  /** Back to the welcome screen without a session (the back end already ended it), with a message. */
+  signedOut(key: NoticeKey): void;
+  /** A short confirmation at the bottom of the screen. */
+  inform(key: NoticeKey): void;
   /** Shows a translated error in the toast. */
   showError(error: ApiError): void;
   /** Listens to the back end's events (progress of a long call, ...); returns the function that stops. */

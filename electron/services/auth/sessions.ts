@@ -48,6 +48,15 @@ export class SessionStore implements CallerSource {
     this.sessions.set(sessionId, { member, lastActivity: this.now() });
   }
 
+  /** A member's profile changed (role, name, charter) or their account was closed (null): every screen they are signed in on follows. */
+  refreshMember(memberId: string, member: SessionMember | null): void {
+    for (const [id, s] of this.sessions) {
+      if (s.member?.id !== memberId) continue;
+      if (member) s.member = member;
+      else this.signOut(id);
+    }
+  }
+
   signOut(sessionId: string): void {
     const s = this.sessions.get(sessionId);
     if (s?.member) {

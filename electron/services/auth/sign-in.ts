@@ -7,6 +7,7 @@ import type { Store } from '../../store';
 import type { AuditLog } from '../audit';
 import { nameKey } from './name-key';
 import { verifyPin } from './pin';
+import { sessionMember } from '../members/session-member';
 
 export interface LockoutPolicy {
   maxAttempts: number;
@@ -53,7 +54,7 @@ export async function checkCredentials(
         }
         audit.record(c.id, 'session.sign_in', c.id);
       });
-      return { id: c.id, displayName: c.display_name, role: c.role, profileCategory: c.profile_code };
+      return sessionMember(store, c.id)!;
     }
   }
   if (open.length === 0) {
