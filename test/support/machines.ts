@@ -59,19 +59,15 @@ export async function waitForStatus(backend: Backend, machineId: string, states:
   }
 }
 
-/**
- * A Marlin printer. `speed`: how many times faster than real time the simulated firmware runs (heating,
- * moves), so a 12-minute print shows progress within seconds.
- */
-export async function plugMarlin(
+/** Plugs a simulator (attached to the board's end of a fresh cable) into the demo machine `code`. */
+async function plug<S>(
   backend: Backend,
-  code = 'prusa-mk4',
-  options: MarlinSimOptions & { speed?: number } = {},
-): Promise<PluggedMachine<MarlinSimulator>> {
-  const { speed = 1, ...simOptions } = options;
+  code: string,
+  attach: (boardEnd: string) => Promise<{ sim: S; close(): Promise<void> }>,
+): Promise<PluggedMachine<S>> {
   const c = await cable(code);
   try {
-    const attached = await attachMarlinSimulator(c.pty.b, { clock: speed === 1 ? undefined : scaledClock(speed), ...simOptions });
+    const attached = await attach(c.pty.b);
     const machineId = await connect(backend, code, c.pty.a, 10_000);
     return {
       machineId,
@@ -91,26 +87,20 @@ export async function plugMarlin(
   }
 }
 
+/**
+ * A Marlin printer. `speed`: how many times faster than real time the simulated firmware runs (heating,
+ * moves), so a 12-minute print shows progress within seconds.
+ */
+export function plugMarlin(
+  backend: Backend,
+  code = 'prusa-mk4',
+  options: MarlinSimOptions & { speed?: number } = {},
+): Promise<PluggedMachine<MarlinSimulator>> {
+  const { speed = 1, ...simOptions } = options;
+  return plug(backend, code, (path) => attachMarlinSimulator(path, { clock: speed === 1 ? undefined : scaledClock(speed), ...simOptions }));
+}
+
 /** A Grbl machine (the laser by default: the simulator's defaults are a diode laser with `$32=1`). */
-export async function plugGrbl(backend: Backend, code = 'laser-co2', options: GrblSimulatorOptions = {}): Promise<PluggedMachine<GrblSimulator>> {
-  const c = await cable(code);
-  try {
-    const attached = await attachGrbl(c.pty.b, options);
-    const machineId = await connect(backend, code, c.pty.a, 10_000);
-    return {
-      machineId,
-      code,
-      sim: attached.sim,
-      portPath: c.pty.a,
-      unplug: once(async () => {
-        await attached.close();
-        await c.pty.close();
-        rmSync(c.dir, { recursive: true, force: true });
-      }),
-    };
-  } catch (err) {
-    await c.pty.close();
-    rmSync(c.dir, { recursive: true, force: true });
-    throw err;
-  }
+export function plugGrbl(backend: Backend, code = 'laser-co2', options: GrblSimulatorOptions = {}): Promise<PluggedMachine<GrblSimulator>> {
+  return plug(backend, code, (path) => attachGrbl(path, options));
 }
