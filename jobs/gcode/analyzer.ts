@@ -46,7 +46,19 @@ const CR_LINE_END = 2;
 const CR_BYTE = Uint8Array.of(13);
 const LF_BYTE = Uint8Array.of(10);
 
+/**
+ * An idle analyzer built like the last one that finished, kept so that the engine's hidden classes
+ * outlive the analyses. V8 keeps a hidden class only while some object has it (the transitions that
+ * lead to it are weak): once the last analyzer of a process is garbage, the next one gets new classes,
+ * and all the code optimised for the old ones is thrown away ("weak objects"), so every analysis after
+ * a collection started again in the interpreter (the bench's 20 MB analyses ran at half speed). It
+ * holds no input, result or toolpath, and its buffers are minimal: a few KB.
+ */
+const keeper: { analyzer: GcodeAnalyzer | null } = { analyzer: null };
+
 class GcodeAnalyzer extends Interpreter implements Analyzer {
+  /** The options, for the keeper. */
+  declare private readonly opts: AnalyzeOptions;
   declare private readonly maxLine: number;
   declare private readonly maxBytes: number;
   private readonly markers = new SlicerMarkers();
@@ -71,6 +83,7 @@ class GcodeAnalyzer extends Interpreter implements Analyzer {
 
   constructor(opts: AnalyzeOptions) {
     super(opts);
+    this.opts = opts;
     this.maxLine = opts.maxLineBytes && opts.maxLineBytes > 0 ? Math.floor(opts.maxLineBytes) : DEFAULT_MAX_LINE;
     this.maxBytes = opts.maxBytes && opts.maxBytes > 0 ? opts.maxBytes : Infinity;
     this.carry = new Uint8Array(this.maxLine + 1);
@@ -235,6 +248,16 @@ class GcodeAnalyzer extends Interpreter implements Analyzer {
         i += 3;
         c = buf[i]!;
       }
+      // "G1 " and "G0 " start nearly every line: their word without the number parser.
+      if (c === 71) {
+        const d = buf[i + 1]! - 48;
+        if (d >>> 0 <= 1 && buf[i + 2] === 32) {
+          gl[0] = d;
+          nG = 1;
+          i += 3;
+          c = buf[i]!;
+        }
+      }
       for (;;) {
         const k = (c | 0x20) - 97;
         if (k >>> 0 <= 25) {
@@ -252,21 +275,48 @@ class GcodeAnalyzer extends Interpreter implements Analyzer {
           // Up to 9 digits the mantissa is an int32 (no overflow check per digit) and the value is
           // within NUM_LIMIT: nothing branches on the quotient, so the division overlaps with the
           // next word's bytes. Longer numbers are summed again in doubles, in the same order.
+          // The first three digits of each part are unrolled: V8 re-checks the buffer's map and
+          // reloads its length on every turn of a loop (after the loop's interrupt check), which
+          // costs more than the digit itself; coordinates rarely have more than three.
           let m = 0;
           const st = i;
           let d = c - 48;
-          while (d >>> 0 <= 9) {
-            m = (m * 10 + d) | 0;
+          if (d >>> 0 <= 9) {
+            m = d;
             d = buf[++i]! - 48;
+            if (d >>> 0 <= 9) {
+              m = (m * 10 + d) | 0;
+              d = buf[++i]! - 48;
+              if (d >>> 0 <= 9) {
+                m = (m * 10 + d) | 0;
+                d = buf[++i]! - 48;
+                while (d >>> 0 <= 9) {
+                  m = (m * 10 + d) | 0;
+                  d = buf[++i]! - 48;
+                }
+              }
+            }
           }
           let v: number;
           let wide = false;
           if (d === -2) {
             const fs = ++i;
             d = buf[i]! - 48;
-            while (d >>> 0 <= 9) {
+            if (d >>> 0 <= 9) {
               m = (m * 10 + d) | 0;
               d = buf[++i]! - 48;
+              if (d >>> 0 <= 9) {
+                m = (m * 10 + d) | 0;
+                d = buf[++i]! - 48;
+                if (d >>> 0 <= 9) {
+                  m = (m * 10 + d) | 0;
+                  d = buf[++i]! - 48;
+                  while (d >>> 0 <= 9) {
+                    m = (m * 10 + d) | 0;
+                    d = buf[++i]! - 48;
+                  }
+                }
+              }
             }
             const fd = i - fs;
             if (fd === 0 && fs - 1 === st) {
@@ -313,6 +363,8 @@ class GcodeAnalyzer extends Interpreter implements Analyzer {
             vals[k] = v;
             mask |= 1 << k;
           }
+          // The usual single blank between words, without another turn of the loop.
+          if (c === 32) c = buf[++i]!;
           continue;
         }
         if (c === 10) break;
@@ -430,7 +482,7 @@ class GcodeAnalyzer extends Interpreter implements Analyzer {
     if (ev & EV_Z) this.pendingZ = mk.z;
     if (ev & EV_HEIGHT) this.pendingHeight = mk.height;
     if (ev & EV_FEATURE) this.feature = mk.feature;
-    if (ev & EV_LASER_GENERATOR && this.machine === null && !this.extruded) this.grblish = true;
+    if (ev & EV_LASER_GENERATOR && this.machine === null && this.extruded === 0) this.grblish = 1;
   }
 
   // ------------------------------------------------------------------ result
@@ -459,14 +511,14 @@ class GcodeAnalyzer extends Interpreter implements Analyzer {
       },
       this.relAxes,
     );
-    if (!this.anyMove) sink.add('empty_file', 'error', 0);
+    if (this.anyMove === 0) sink.add('empty_file', 'error', 0);
     checks.noHoming(this.noHomingLine);
-    if (!this.limitHit && this.anyMove) {
+    if (!this.limitHit && this.anyMove !== 0) {
       const m = this.machine;
       let reason: string | null = null;
       if (this.markers.footerMissing()) reason = 'missing_footer';
       else if (this.spindle !== 5 && this.spindleS > 0 && this.laserOnMm > 0) reason = 'laser_on_at_end';
-      else if (this.extruded && this.nozzleTarget > 0 && (m === null || m.kind === 'fdm')) reason = 'heater_on_at_end';
+      else if (this.extruded !== 0 && this.nozzleTarget > 0 && (m === null || m.kind === 'fdm')) reason = 'heater_on_at_end';
       if (reason !== null) sink.add('truncated', 'warning', this.lineNo, { reason });
     }
     const stats = this.commandStats();
@@ -494,11 +546,11 @@ class GcodeAnalyzer extends Interpreter implements Analyzer {
       maxNozzle: stats.maxNozzle,
       maxBed: stats.maxBed,
       maxSpindle: stats.maxSpindle,
-      homed: this.homed,
+      homed: this.homed !== 0,
       unitsSeen: this.unitsSeen,
-      extruded: this.extruded,
-      sawSpindleWork: this.sawSpindleWork,
-      sawZWork: this.sawZWork,
+      extruded: this.extruded !== 0,
+      sawSpindleWork: this.sawSpindleWork !== 0,
+      sawZWork: this.sawZWork !== 0,
       slicer: this.markers.info(),
       machine: this.machine,
       relativeOrigin: rel === null ? null : { ...rel },
@@ -506,6 +558,8 @@ class GcodeAnalyzer extends Interpreter implements Analyzer {
       toolpath: this.tp !== null ? this.tp.finish() : null,
     });
     this.result = res;
+    // Same options, so the same hidden classes (a toolpath builder too), but minimal buffers.
+    keeper.analyzer = new GcodeAnalyzer({ ...this.opts, maxLineBytes: 1, maxToolpathSegments: 1, toolpathSizeHint: 0, inputBytes: 0 });
     return res;
   }
 }

@@ -5,6 +5,7 @@
 
 import { round3 } from './checks';
 import type { Severity } from './findings';
+import { dbl } from './doubles';
 import { Motion } from './motion';
 import { DEFAULT_MACHINE } from './profile';
 import type { AnalyzeOptions } from './types';
@@ -27,15 +28,15 @@ export const ARC_SAME_ENDPOINTS = 1;
 export const ARC_NO_CENTRE = 2;
 
 export class ArcPlan {
-  c0 = 0;
-  c1 = 0;
-  r = 0;
+  c0 = dbl(0);
+  c1 = dbl(0);
+  r = dbl(0);
   /** Signed sweep, radians: negative clockwise. */
-  ang = 0;
+  ang = dbl(0);
   /** The R form's radius was shorter than half the chord (the arc was made a half circle). */
   radiusTooSmall = false;
   /** I/J/K form: |radius at start − radius at end|, mm. */
-  mismatch = 0;
+  mismatch = dbl(0);
 
   /** Centre from the R form (R < 0: the long way round). */
   fromRadius(s0: number, s1: number, t0: number, t1: number, r: number, cw: boolean): number {
@@ -134,8 +135,8 @@ export class ArcMotion extends Motion {
   constructor(opts: AnalyzeOptions) {
     super(opts);
     const p = opts.machine ?? DEFAULT_MACHINE;
-    this.arcSegMm = p.arcSegmentMm && p.arcSegmentMm > 0 ? p.arcSegmentMm : 1;
-    this.arcTol = p.arcToleranceMm && p.arcToleranceMm > 0 ? p.arcToleranceMm : 0.002;
+    this.arcSegMm = dbl(p.arcSegmentMm && p.arcSegmentMm > 0 ? p.arcSegmentMm : 1);
+    this.arcTol = dbl(p.arcToleranceMm && p.arcToleranceMm > 0 ? p.arcToleranceMm : 0.002);
   }
 
   protected arc(mask: number, cw: boolean, line: number): void {
@@ -146,7 +147,7 @@ export class ArcMotion extends Motion {
     let tx = this.px;
     let ty = this.py;
     let tz = this.pz;
-    if (this.absXYZ) {
+    if (this.absXYZ !== 0) {
       if (mask & B_X) tx = vals[L_X]! * u + this.ox;
       if (mask & B_Y) ty = vals[L_Y]! * u + this.oy;
       if (mask & B_Z) tz = vals[L_Z]! * u + this.oz;
@@ -157,7 +158,7 @@ export class ArcMotion extends Motion {
     }
     this.mde = 0;
     if (mask & B_E) this.eDelta(line);
-    if (!this.feedSet && this.grblish) this.noFeed(line);
+    if (this.feedSet === 0 && this.grblish !== 0) this.noFeed(line);
     const de = this.mde;
     // Plane axes: a0, a1 in the plane, al along the helix axis.
     const pl = this.plane;
@@ -173,7 +174,7 @@ export class ArcMotion extends Motion {
     const o1L = pl === 17 ? L_J : pl === 18 ? L_I : L_K;
     const oo0 = pl === 17 ? this.ox : pl === 18 ? this.oz : this.oy;
     const oo1 = pl === 17 ? this.oy : pl === 18 ? this.ox : this.oz;
-    const grblSev: Severity = this.grblish ? 'error' : 'warning';
+    const grblSev: Severity = this.grblish !== 0 ? 'error' : 'warning';
     this.mx = tx;
     this.my = ty;
     this.mz = tz;
@@ -181,7 +182,7 @@ export class ArcMotion extends Motion {
     if (mask & B_R && !(mask & (o0Bit | o1Bit))) {
       if (a.fromRadius(s0, s1, t0, t1, vals[L_R]! * u, cw) === ARC_SAME_ENDPOINTS) {
         this.sink.add('bad_arc', grblSev, line, { reason: 'r_form_same_endpoints' }, 'r_same');
-        this.moveTo(false, line, false);
+        this.moveTo(0, line);
         return;
       }
       if (a.radiusTooSmall) this.sink.add('bad_arc', grblSev, line, { reason: 'radius_too_small' }, 'r_small');
@@ -192,7 +193,7 @@ export class ArcMotion extends Motion {
       const c1 = this.arcAbsIJ ? i1 + oo1 : s1 + i1;
       if (a.fromCentre(s0, s1, t0, t1, c0, c1) === ARC_NO_CENTRE) {
         this.sink.add('bad_arc', grblSev, line, { reason: 'no_center_offset' }, 'no_offset');
-        this.moveTo(false, line, false);
+        this.moveTo(0, line);
         return;
       }
       if (badMismatch(a.mismatch, a.r)) this.sink.add('bad_arc', grblSev, line, { reason: 'radius_mismatch', delta: round3(a.mismatch) }, 'mismatch');
@@ -206,25 +207,25 @@ export class ArcMotion extends Motion {
     const arcLen = absAng * r;
     const len = Math.sqrt(arcLen * arcLen + dl * dl);
     if (!(len > 0) || len === Infinity) return;
-    const n = chordCount(this.grblish, absAng, r, len, this.arcTol, this.arcSegMm, this.arcSegments);
+    const n = chordCount(this.grblish !== 0, absAng, r, len, this.arcTol, this.arcSegMm, this.arcSegments);
     this.arcs++;
     this.arcSegments += n;
 
     // Bookkeeping once for the whole arc: bounds (exact, with the quadrant points), stats, layers.
-    if (!this.moved) {
-      this.moved = true;
-      if (!this.homed) this.noHomingLine = line;
+    if (this.moved === 0) {
+      this.moved = 1;
+      if (this.homed === 0) this.noHomingLine = line;
     }
-    const cls = this.classify(false, de > 0);
+    const cls = this.classify(0, de > 0);
     const work = (cls & 1) !== 0;
     this.moves++;
-    if (!this.anyMove) {
-      this.anyMove = true;
+    if (this.anyMove === 0) {
+      this.anyMove = 1;
       this.tMinX = this.tMaxX = this.px;
       this.tMinY = this.tMaxY = this.py;
       this.tMinZ = this.tMaxZ = this.pz;
     }
-    if (work && !this.lastWork) this.arcPoint(s0, s1, sl, true, false, line);
+    if (work && this.lastWork === 0) this.arcPoint(s0, s1, sl, true, false, line);
     this.arcPoint(t0, t1, tl, work, true, line);
     const th0 = Math.atan2(s1 - c1, s0 - c0);
     const q = this.crossings;
@@ -241,7 +242,7 @@ export class ArcMotion extends Motion {
       this.mlen = len;
       this.workMove(cls, line);
     } else this.travelMm += len;
-    this.lastWork = work;
+    this.lastWork = work ? 1 : 0;
     if (de !== 0) this.accountE();
 
     // Emit the chords (their lengths are the planner's to compute).
@@ -267,13 +268,13 @@ export class ArcMotion extends Motion {
         this.mx = l;
       }
       this.mde = den;
-      this.emit(false, cls);
+      this.emit(0, cls);
     }
     this.mx = tx;
     this.my = ty;
     this.mz = tz;
     this.mde = den;
-    this.emit(false, cls);
+    this.emit(0, cls);
   }
 
   /** A point of an arc in plane coordinates into the bounds (and the work area check). */
@@ -298,6 +299,6 @@ export class ArcMotion extends Motion {
       if (z < this.wMinZ) this.wMinZ = z;
       if (z > this.wMaxZ) this.wMaxZ = z;
     }
-    if (this.areaOn) this.checks.area(work, x, y, z, line);
+    if (this.areaOn !== 0) this.checks.area(work, x, y, z, line);
   }
 }

@@ -4,6 +4,7 @@
 
 import { commandName, knownCommands, M_OFFSET } from './commands';
 import type { FindingCode, FindingParams, FindingSink, Severity } from './findings';
+import { dbl } from './doubles';
 import * as machine from './machine';
 import { isGrblish, kindCode } from './machine';
 import { DEFAULT_MIN_NOZZLE_C, type MachineKind, type MachineProfile, type MaterialProfile } from './profile';
@@ -63,12 +64,12 @@ export class MachineChecks {
     this.areaOn = wa !== null;
     this.lo = [wo.x, wo.y, wo.z];
     this.hi = [wo.x + (wa?.x ?? 0), wo.y + (wa?.y ?? 0), wo.z + (wa?.z ?? 0)];
-    this.margin = m?.travelMarginMm ?? 5;
-    this.minNozzle = mat.minNozzleC ?? DEFAULT_MIN_NOZZLE_C;
-    this.nozzleMachine = m?.maxNozzleC ?? Infinity;
-    this.nozzleMaterial = mat.maxNozzleC ?? Infinity;
-    this.bedMachine = m?.maxBedC ?? Infinity;
-    this.bedMaterial = mat.maxBedC ?? Infinity;
+    this.margin = dbl(m?.travelMarginMm ?? 5);
+    this.minNozzle = dbl(mat.minNozzleC ?? DEFAULT_MIN_NOZZLE_C);
+    this.nozzleMachine = dbl(m?.maxNozzleC ?? Infinity);
+    this.nozzleMaterial = dbl(mat.maxNozzleC ?? Infinity);
+    this.bedMachine = dbl(m?.maxBedC ?? Infinity);
+    this.bedMaterial = dbl(mat.maxBedC ?? Infinity);
   }
 
   /**

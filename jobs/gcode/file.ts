@@ -1,9 +1,13 @@
-// Node-only: analyse a G-code file from disk with a large-buffer read stream.
+// Node-only: analyse a G-code file from disk.
+//
+// Two reusable buffers, read in turn: the next chunk is read by libuv's thread pool while the analyzer
+// works on this one (a read stream allocates a fresh 1 MiB Buffer per chunk: page faults and zeroing
+// on every chunk, and garbage). The analyzer never keeps a chunk past `push()` (it copies the partial
+// line at the end), so a buffer can be read into again as soon as `push()` returns.
 
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { AnalyzeOptions, Analysis } from './analyzer';
-import { analyzeGcode } from './index';
+import { createAnalyzer } from './analyzer';
 
 /** 1 MiB reads: few enough chunks that per-chunk overhead vanishes, small enough to stay cache-friendly. */
 export const READ_CHUNK_BYTES = 1 << 20;
@@ -17,10 +21,25 @@ export async function analyzeFile(path: string, opts: AnalyzeOptions = {}): Prom
   const size = Math.min(info.size, o.maxBytes ?? Infinity);
   if (o.toolpath && o.toolpathSizeHint === undefined) o.toolpathSizeHint = Math.ceil(size / BYTES_PER_SEGMENT_HINT);
   if (o.inputBytes === undefined) o.inputBytes = size;
-  const stream = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
+  const analyzer = createAnalyzer(o);
+  const file = await open(path, 'r');
+  let current = new Uint8Array(READ_CHUNK_BYTES);
+  let spare = new Uint8Array(READ_CHUNK_BYTES);
+  let next = file.read(current, 0, READ_CHUNK_BYTES, 0);
   try {
-    return await analyzeGcode(stream as AsyncIterable<Uint8Array>, o);
+    let position = 0;
+    for (;;) {
+      const { bytesRead } = await next;
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      next = file.read(spare, 0, READ_CHUNK_BYTES, position);
+      if (!analyzer.push(current.subarray(0, bytesRead))) break;
+      [current, spare] = [spare, current];
+    }
   } finally {
-    stream.destroy();
+    // The read in flight must land before its file closes (and before its buffer may be reused).
+    await next.catch(() => undefined);
+    await file.close();
   }
+  return analyzer.finish();
 }

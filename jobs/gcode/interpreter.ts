@@ -4,6 +4,8 @@
 
 import { commandKey, M_OFFSET } from './commands';
 import { ArcMotion } from './arcs';
+import { dbl } from './doubles';
+import * as motion from './motion';
 import {
   P_JERK,
   P_JUNCTION_DEVIATION,
@@ -25,18 +27,20 @@ import { letterOf, parseNumber } from './words';
 // but reloads an imported binding on every use (Node 20: a tight loop ran 1.4× slower on imported ones).
 const { B_ARC, B_AXES, B_E, B_F, B_J, B_L, B_P, B_R, B_S, B_T, B_X, B_XYZ, B_Y, B_Z, L_E, L_F, L_J, L_L, L_P, L_R, L_S, L_T, L_X, L_Y, L_Z } = words;
 
+const { MOVE_HOMING, MOVE_MACHINE, MOVE_RAPID } = motion;
+
 const AXIS_LETTERS = [L_X, L_Y, L_Z, L_E];
 
 export class Interpreter extends ArcMotion {
   /** The current motion mode: 0–3 (G0–G3), −1 after G80. */
-  protected motion = 0;
+  protected motion = dbl(0);
   /** The first re-origin before homing, and the axes re-origined so (bit 0 x, 1 y, 2 z). */
   protected relOrigin: RelativeOrigin | null = null;
   protected relAxes = 0;
   private toolsSeen = 0;
-  private maxNozzle = -1;
-  private maxBed = -1;
-  private maxSpindle = -1;
+  private maxNozzle = dbl(-1);
+  private maxBed = dbl(-1);
+  private maxSpindle = dbl(-1);
   /** The machine says junction deviation: M205 jerk values in the file must not switch the model. */
   declare private readonly jerkLocked: boolean;
 
@@ -57,7 +61,7 @@ export class Interpreter extends ArcMotion {
         this.motion = g;
         if (mask & B_F) this.setFeed();
         if (mask & B_S) this.setSpindleS(line);
-        if (mask & B_AXES) this.linear(mask, g === 0, false, line);
+        if (mask & B_AXES) this.linear(mask, g === 0 ? MOVE_RAPID : 0, line);
         if (noNum & (B_AXES | B_F) & ~mask) this.badNumber(letterOf(noNum & (B_AXES | B_F) & ~mask), line);
         return;
       }
@@ -123,7 +127,7 @@ export class Interpreter extends ArcMotion {
           motionNow = 1; // G5 Bézier: approximated by its chord
           break;
         case 100:
-          if (mask & B_L || this.grblish) {
+          if (mask & B_L || this.grblish !== 0) {
             consumesAxes = true; // G10 L2/L20: coordinate offsets
             // L20 (P0 current system, P1 G54, the default): the current position takes the given
             // coordinates, as with G92. L2 (offsets from machine zero) is not applied.
@@ -166,12 +170,12 @@ export class Interpreter extends ArcMotion {
           machineCoords = true;
           break;
         case 900:
-          this.absXYZ = true;
-          if (!this.grblish) this.absE = true;
+          this.absXYZ = 1;
+          if (this.grblish === 0) this.absE = 1;
           break;
         case 910:
-          this.absXYZ = false;
-          if (!this.grblish) this.absE = false;
+          this.absXYZ = 0;
+          if (this.grblish === 0) this.absE = 0;
           break;
         case 901:
           this.arcAbsIJ = true;
@@ -187,10 +191,10 @@ export class Interpreter extends ArcMotion {
           this.ox = this.oy = this.oz = 0;
           break;
         case 930:
-          this.inverseTime = true;
+          this.inverseTime = 1;
           break;
         case 940:
-          this.inverseTime = false;
+          this.inverseTime = 0;
           break;
         default:
           // Other commands (G29 X… leveling, G26, G12…) take axis words as parameters.
@@ -202,7 +206,7 @@ export class Interpreter extends ArcMotion {
     if (consumesAxes) return;
     const motion = motionNow === -2 ? this.motion : motionNow;
     if (mask & B_AXES || (motion >= 2 && mask & B_ARC)) {
-      if (motion === 0 || motion === 1) this.linear(mask, motion === 0, machineCoords, line);
+      if (motion === 0 || motion === 1) this.linear(mask, (motion === 0 ? MOVE_RAPID : 0) | (machineCoords ? MOVE_MACHINE : 0), line);
       else if (motion === 2 || motion === 3) this.arc(mask, motion === 2, line);
     }
     if (motionNow >= 0 && noNum & (B_AXES | B_F) & ~mask) this.badNumber(letterOf(noNum & (B_AXES | B_F) & ~mask), line);
@@ -237,10 +241,10 @@ export class Interpreter extends ArcMotion {
         if (mask & B_T) this.selectTool(vals[L_T]!);
         break;
       case 820:
-        this.absE = true;
+        this.absE = 1;
         break;
       case 830:
-        this.absE = false;
+        this.absE = 0;
         break;
       case 1040:
       case 1090: {
@@ -257,13 +261,13 @@ export class Interpreter extends ArcMotion {
         break;
       }
       case 2010:
-        if (!this.grblish) this.setAxes(P_MAX_ACCEL, mask, this.unit, 0);
+        if (this.grblish === 0) this.setAxes(P_MAX_ACCEL, mask, this.unit, 0);
         break;
       case 2030:
-        if (!this.grblish) this.setAxes(P_MAX_FEED, mask, this.unit, 0);
+        if (this.grblish === 0) this.setAxes(P_MAX_FEED, mask, this.unit, 0);
         break;
       case 2040:
-        if (!this.grblish) {
+        if (this.grblish === 0) {
           const pl = this.planner;
           if (mask & B_S && vals[L_S]! > 0) {
             pl.set(P_PRINT_ACCEL, 0, vals[L_S]!);
@@ -275,7 +279,7 @@ export class Interpreter extends ArcMotion {
         }
         break;
       case 2050:
-        if (!this.grblish) {
+        if (this.grblish === 0) {
           const pl = this.planner;
           // Jerk in the file switches to the classic jerk model unless the machine says junction deviation.
           if (this.setAxes(P_JERK, mask, 1, -1) && !this.jerkLocked) pl.set(P_USE_JERK, 0, 1);
@@ -325,14 +329,14 @@ export class Interpreter extends ArcMotion {
 
   private setFeed(): void {
     const f = this.vals[L_F]!;
-    if (this.inverseTime) {
+    if (this.inverseTime !== 0) {
       this.feed = f; // moves per minute, applied per move
       this.feedMmS = f / 60;
     } else if (f > 0) {
       this.feed = f * this.unit;
       this.feedMmS = this.feed / 60;
     }
-    if (f > 0) this.feedSet = true;
+    if (f > 0) this.feedSet = 1;
   }
 
   private setSpindleS(line: number): void {
@@ -340,7 +344,7 @@ export class Interpreter extends ArcMotion {
     if (s < 0) s = 0;
     if (s !== this.spindleS) {
       // Grbl: an S change stops motion unless in laser mode.
-      if (this.grblish && !this.laserMode && this.spindle !== 5) this.planner.flush();
+      if (this.grblish !== 0 && this.laserMode === 0 && this.spindle !== 5) this.planner.flush();
       this.spindleS = s;
     }
     if (s > this.maxSpindle) {
@@ -352,7 +356,7 @@ export class Interpreter extends ArcMotion {
   private setSpindle(state: number, line: number): void {
     if (state !== 5) {
       this.checks.spindleOn(state === 3 ? 'M3' : 'M4', line);
-      if (this.machine === null && !this.extruded) this.grblish = true;
+      if (this.machine === null && this.extruded === 0) this.grblish = 1;
     }
     if (state !== this.spindle) {
       this.planner.flush(); // every spindle state change is synchronised, even in laser mode
@@ -385,7 +389,7 @@ export class Interpreter extends ArcMotion {
   private dwell(mask: number): void {
     const vals = this.vals;
     let s = 0;
-    if (this.grblish) s = mask & B_P ? vals[L_P]! : 0;
+    if (this.grblish !== 0) s = mask & B_P ? vals[L_P]! : 0;
     else if (mask & B_S) s = vals[L_S]!;
     else if (mask & B_P) s = vals[L_P]! / 1000;
     this.planner.dwell(s);
@@ -393,10 +397,10 @@ export class Interpreter extends ArcMotion {
 
   private home(mask: number, noNum: number, line: number): void {
     this.planner.flush();
-    if (this.grblish) {
+    if (this.grblish !== 0) {
       // Grbl G28: go to the stored position (the home position here), through the given point.
-      if (mask & B_XYZ) this.linear(mask & B_XYZ, true, false, line);
-      this.goHome(line, false);
+      if (mask & B_XYZ) this.linear(mask & B_XYZ, MOVE_RAPID, line);
+      this.goHome(MOVE_RAPID, line);
       this.planner.flush();
       return;
     }
@@ -408,21 +412,22 @@ export class Interpreter extends ArcMotion {
     if (which & B_X) this.ox = 0;
     if (which & B_Y) this.oy = 0;
     if (which & B_Z) this.oz = 0;
-    this.homed = true;
+    this.homed = 1;
     this.mx = tx;
     this.my = ty;
     this.mz = tz;
     this.mde = 0;
-    this.moveTo(true, line, true);
+    this.moveTo(MOVE_RAPID | MOVE_HOMING, line);
     this.planner.flush();
   }
 
-  private goHome(line: number, homing: boolean): void {
+  /** A rapid to the home position; `how`: MOVE_* bits. */
+  private goHome(how: number, line: number): void {
     this.mx = this.homeX;
     this.my = this.homeY;
     this.mz = this.homeZ;
     this.mde = 0;
-    this.moveTo(true, line, homing);
+    this.moveTo(how, line);
   }
 
   /**
@@ -434,7 +439,7 @@ export class Interpreter extends ArcMotion {
     const vals = this.vals;
     const u = this.unit;
     const axes = mask & B_XYZ;
-    if (axes !== 0 && !this.homed && this.machine !== null && this.machine.kind !== 'fdm') {
+    if (axes !== 0 && this.homed === 0 && this.machine !== null && this.machine.kind !== 'fdm') {
       if (this.relOrigin === null) this.relOrigin = { command, line, axes: '' };
       this.relAxes |= (axes & B_X ? 1 : 0) | (axes & B_Y ? 2 : 0) | (axes & B_Z ? 4 : 0);
     }
@@ -446,15 +451,15 @@ export class Interpreter extends ArcMotion {
 
   /** A Grbl `$` line: bytes buf[i, end) after the '$'. */
   protected system(buf: Uint8Array, i: number, end: number, line: number): void {
-    if (!this.grblish && this.machine !== null && this.machine.firmware) {
+    if (this.grblish === 0 && this.machine !== null && this.machine.firmware) {
       this.checks.systemCommand(line);
       return;
     }
     const c = buf[i]! | 0x20;
     if (c === 104 /* h */) {
       this.planner.flush();
-      this.homed = true;
-      this.goHome(line, true);
+      this.homed = 1;
+      this.goHome(MOVE_RAPID | MOVE_HOMING, line);
       this.planner.flush();
       return;
     }
@@ -462,7 +467,7 @@ export class Interpreter extends ArcMotion {
     if (buf[i] === 51 && buf[i + 2] === 61) {
       const n = parseNumber(buf, i + 3, end);
       if (n === n) {
-        if (buf[i + 1] === 50) this.laserMode = n !== 0;
+        if (buf[i + 1] === 50) this.laserMode = n !== 0 ? 1 : 0;
         else if (buf[i + 1] === 48 && n > 0) this.maxS = n;
       }
     }

@@ -5,8 +5,13 @@
 // No double crosses a call that V8 may not inline (it would be boxed in a fresh heap number): the
 // current move lives in fields (mx, my, mz target in machine coordinates, mde E delta, mlen its XYZ
 // length), and the planner and the toolpath read their inputs from Float64Arrays.
+//
+// Flags read on every move are numbers, 0 or 1, not booleans: V8 tests a boolean field or argument
+// with a generic truthiness check (false, "", undetectable, 0, NaN, 0n: a dozen instructions and
+// branches), a number against 0 with one comparison. A move's kind travels as bits (MOVE_*).
 
 import { MachineChecks } from './checks';
+import { dbl } from './doubles';
 import { FindingSink } from './findings';
 import * as machine from './machine';
 import { isGrblish, plannerSettings } from './machine';
@@ -25,6 +30,15 @@ const { ACCEL_PRINT, ACCEL_RETRACT, ACCEL_TRAVEL, BLOCK_FEATURE_SHIFT } = planne
 const { FEATURE_NONE, KIND_RETRACT, KIND_TRAVEL, KIND_WORK, MAX_LAYER } = toolpath;
 const { B_E, B_X, B_Y, B_Z, L_E, L_X, L_Y, L_Z } = words;
 
+/** How a move is made: bits of `linear()`'s and `moveTo()`'s `how`. */
+export const MOVE_RAPID = 1; // G0 (or a homing or parking move)
+export const MOVE_HOMING = 2; // the move of G28 / $H itself: not a move before homing
+export const MOVE_MACHINE = 4; // G53: machine coordinates
+// Module-local copies (see above).
+const RAPID = 1;
+const HOMING = 2;
+const MACHINE = 4;
+
 /** Z changes smaller than this do not start a new layer (files without layer markers). */
 const LAYER_Z_EPS = 1e-3;
 const DEFAULT_MAX_SEGMENTS = 16 * 1024 * 1024;
@@ -37,14 +51,16 @@ export class Motion {
   // engine when the next analysis stores another.
   protected readonly machine: MachineProfile | null;
   declare protected readonly kindCode: number;
-  /** Grbl semantics; may switch on for an unknown machine when the file looks like a laser job. */
-  declare protected grblish: boolean;
+  /** Grbl semantics (1); may switch on for an unknown machine when the file looks like a laser job. */
+  declare protected grblish: number;
   declare protected readonly filamentArea: number;
   declare protected readonly density: number;
-  declare protected laserMode: boolean;
+  /** Grbl `$32` laser mode (1). */
+  declare protected laserMode: number;
   /** S for full power (Grbl `$30`), for the toolpath's power buckets. */
   declare protected maxS: number;
-  declare protected readonly areaOn: boolean;
+  /** The machine has a work area to check (1). */
+  declare protected readonly areaOn: number;
   declare protected readonly homeX: number;
   declare protected readonly homeY: number;
   declare protected readonly homeZ: number;
@@ -61,57 +77,59 @@ export class Motion {
   protected readonly mList = new Float64Array(4);
 
   // --- modal state
-  protected unit = 1;
+  protected unit = dbl(1);
   protected unitsSeen = 0; // 1 mm, 2 inch
-  protected absXYZ = true;
-  protected absE = true;
+  protected absXYZ = 1; // G90 (1) or G91 (0)
+  protected absE = 1; // M82 (1) or M83 (0)
   protected arcAbsIJ = false;
-  protected plane = 17;
-  protected inverseTime = false;
-  protected feed = 1500; // mm/min (moves per minute in G93 inverse time mode)
-  protected feedMmS = 25;
-  protected feedSet = false;
-  protected spindle = 5; // 3, 4 or 5
-  protected spindleS = 0;
+  protected plane = dbl(17);
+  protected inverseTime = 0; // G93 (1)
+  protected feed = dbl(1500); // mm/min (moves per minute in G93 inverse time mode)
+  protected feedMmS = dbl(25);
+  protected feedSet = 0; // an F came (1)
+  protected spindle = dbl(5); // 3, 4 or 5
+  protected spindleS = dbl(0);
   protected tool = 0;
   protected toolMask = 0;
   /** M221 flow of the current tool, and per tool: the extruder pushes E × flow. */
-  protected flow = 1;
+  protected flow = dbl(1);
   protected readonly flows = new Float64Array(32).fill(1);
 
   // --- position (machine coordinates) and offsets (logical = machine − offset)
-  protected px = 0;
-  protected py = 0;
-  protected pz = 0;
-  protected ox = 0;
-  protected oy = 0;
-  protected oz = 0;
-  protected eLog = 0;
+  protected px = dbl(0);
+  protected py = dbl(0);
+  protected pz = dbl(0);
+  protected ox = dbl(0);
+  protected oy = dbl(0);
+  protected oz = dbl(0);
+  protected eLog = dbl(0);
   // the current move
-  protected mx = 0;
-  protected my = 0;
-  protected mz = 0;
-  protected mde = 0;
-  protected mlen = 0;
+  protected mx = dbl(0);
+  protected my = dbl(0);
+  protected mz = dbl(0);
+  protected mde = dbl(0);
+  protected mlen = dbl(0);
+  /** The feed of the segment to the toolpath (mm/s), for its bucket. */
+  private mfeed = dbl(0);
   declare private readonly pin: Float64Array;
 
-  protected nozzleTarget = -1;
+  protected nozzleTarget = dbl(-1);
 
   // --- homing
-  protected homed = false;
-  protected moved = false;
+  protected homed = 0;
+  protected moved = 0;
   protected noHomingLine = 0;
 
   // --- filament (mm of filament)
-  protected eUsed = 0;
-  private eDebt = 0;
-  protected extruded = false;
+  protected eUsed = dbl(0);
+  private eDebt = dbl(0);
+  protected extruded = 0;
 
   // --- layers
   protected layerIndex = -1;
-  private markerMode = false;
+  private markerMode = 0;
   private layerZ = NaN;
-  private layerZSet = false;
+  private layerZSet = 0;
   private prevLayerZ = NaN;
   protected pendingZ = NaN;
   protected pendingHeight = NaN;
@@ -134,19 +152,19 @@ export class Motion {
   protected tMaxX = -Infinity;
   protected tMaxY = -Infinity;
   protected tMaxZ = -Infinity;
-  protected lastWork = false;
-  protected anyMove = false;
+  protected lastWork = 0;
+  protected anyMove = 0;
 
   // --- statistics
   protected moves = 0;
   protected arcs = 0;
-  protected workMm = 0;
-  protected travelMm = 0;
-  protected laserOnMm = 0;
+  protected workMm = dbl(0);
+  protected travelMm = dbl(0);
+  protected laserOnMm = dbl(0);
   protected readonly featMm = new Float64Array(32);
   protected readonly featMoves = new Float64Array(32);
-  protected sawSpindleWork = false;
-  protected sawZWork = false;
+  protected sawSpindleWork = 0;
+  protected sawZWork = 0;
   private workZ = NaN;
 
   constructor(opts: AnalyzeOptions) {
@@ -155,17 +173,17 @@ export class Motion {
     const mat = opts.material ?? {};
     this.checks = new MachineChecks(m, mat, this.sink);
     this.kindCode = this.checks.kindCode;
-    this.grblish = isGrblish(m);
+    this.grblish = isGrblish(m) ? 1 : 0;
     const d = mat.diameterMm && mat.diameterMm > 0 ? mat.diameterMm : DEFAULT_FILAMENT_DIAMETER_MM;
-    this.filamentArea = Math.PI * (d / 2) * (d / 2);
-    this.density = mat.densityGCm3 && mat.densityGCm3 > 0 ? mat.densityGCm3 : DEFAULT_FILAMENT_DENSITY_G_CM3;
-    this.laserMode = m?.laserMode ?? m?.kind === 'laser';
-    this.maxS = m?.maxSpindleS ?? (this.grblish ? 1000 : 255);
-    this.areaOn = this.checks.areaOn;
+    this.filamentArea = dbl(Math.PI * (d / 2) * (d / 2));
+    this.density = dbl(mat.densityGCm3 && mat.densityGCm3 > 0 ? mat.densityGCm3 : DEFAULT_FILAMENT_DENSITY_G_CM3);
+    this.laserMode = (m?.laserMode ?? m?.kind === 'laser') ? 1 : 0;
+    this.maxS = dbl(m?.maxSpindleS ?? (this.grblish ? 1000 : 255));
+    this.areaOn = this.checks.areaOn ? 1 : 0;
     const home = m?.homeMm ?? m?.workOrigin ?? { x: 0, y: 0, z: 0 };
-    this.homeX = home.x;
-    this.homeY = home.y;
-    this.homeZ = home.z;
+    this.homeX = dbl(home.x);
+    this.homeY = dbl(home.y);
+    this.homeZ = dbl(home.z);
     this.planner = new Planner(plannerSettings(opts));
     this.pin = this.planner.in;
     this.tp = opts.toolpath ? new ToolpathBuilder(opts.maxToolpathSegments ?? DEFAULT_MAX_SEGMENTS, 0, 0, 0, opts.toolpathSizeHint) : null;
@@ -173,18 +191,19 @@ export class Motion {
 
   // ------------------------------------------------------------------ lines
 
-  protected linear(mask: number, rapid: boolean, machineCoords: boolean, line: number): void {
+  /** A straight move to the line's axis words; `how`: MOVE_* bits. */
+  protected linear(mask: number, how: number, line: number): void {
     const vals = this.vals;
     const u = this.unit;
     this.unitsSeen |= u === 1 ? 1 : 2;
     let tx = this.px;
     let ty = this.py;
     let tz = this.pz;
-    if (machineCoords) {
+    if (how & MACHINE) {
       if (mask & B_X) tx = vals[L_X]! * u;
       if (mask & B_Y) ty = vals[L_Y]! * u;
       if (mask & B_Z) tz = vals[L_Z]! * u;
-    } else if (this.absXYZ) {
+    } else if (this.absXYZ !== 0) {
       if (mask & B_X) tx = vals[L_X]! * u + this.ox;
       if (mask & B_Y) ty = vals[L_Y]! * u + this.oy;
       if (mask & B_Z) tz = vals[L_Z]! * u + this.oz;
@@ -198,13 +217,13 @@ export class Motion {
     this.mz = tz;
     this.mde = 0;
     if (mask & B_E) this.eDelta(line);
-    if (!rapid && !this.feedSet && this.grblish) this.noFeed(line);
-    this.moveTo(rapid, line, false);
+    if (this.feedSet === 0 && !(how & RAPID) && this.grblish !== 0) this.noFeed(line);
+    this.moveTo(how, line);
   }
 
   /** Grbl refuses a feed move before any F (error:22); the planner goes on with the default feed. */
   protected noFeed(line: number): void {
-    this.feedSet = true; // report once
+    this.feedSet = 1; // report once
     this.checks.noFeed(line);
   }
 
@@ -212,7 +231,7 @@ export class Motion {
   protected eDelta(line: number): void {
     this.checks.extrusion(line);
     const ev = this.vals[L_E]! * this.unit;
-    if (this.absE) {
+    if (this.absE !== 0) {
       this.mde = (ev - this.eLog) * this.flow;
       this.eLog = ev;
     } else {
@@ -221,19 +240,19 @@ export class Motion {
     }
   }
 
-  /** Classify a move with XYZ motion: bit 0 work, bit 1 laser beam on. */
-  protected classify(rapid: boolean, extruding: boolean): number {
+  /** Classify a move with XYZ motion (`how`: MOVE_* bits): bit 0 work, bit 1 laser beam on. */
+  protected classify(how: number, extruding: boolean): number {
     const k = this.kindCode;
     if (k === KC_FDM) return extruding ? 1 : 0;
-    const beam = !rapid && this.spindle !== 5 && this.spindleS > 0;
+    const beam = !(how & RAPID) && this.spindle !== 5 && this.spindleS > 0;
     if (k === KC_LASER) return beam ? 3 : 0;
-    if (k === KC_CNC) return rapid ? 0 : 1;
+    if (k === KC_CNC) return how & RAPID ? 0 : 1;
     if (extruding) return 1; // unknown machine: extrusion, or a beam
     return beam ? 3 : 0;
   }
 
-  /** Move to (mx, my, mz) with mde of filament. */
-  protected moveTo(rapid: boolean, line: number, homing: boolean): void {
+  /** Move to (mx, my, mz) with mde of filament; `how`: MOVE_* bits. */
+  protected moveTo(how: number, line: number): void {
     const tx = this.mx;
     const ty = this.my;
     const tz = this.mz;
@@ -250,31 +269,46 @@ export class Motion {
     if (!(dx === dx && dy === dy && dz === dz)) return;
     const len = Math.sqrt(dx * dx + dy * dy + dz * dz);
     this.mlen = len;
-    if (!this.moved) {
-      this.moved = true;
-      if (!this.homed && !homing) this.noHomingLine = line;
+    if (this.moved === 0) {
+      this.moved = 1;
+      if (this.homed === 0 && !(how & HOMING)) this.noHomingLine = line;
     }
     const de = this.mde;
-    const cls = this.classify(rapid, de > 0);
-    const work = (cls & 1) !== 0;
+    const cls = this.classify(how, de > 0);
     this.moves++;
-    if (!this.anyMove) {
-      this.anyMove = true;
+    if (this.anyMove === 0) {
+      this.anyMove = 1;
       this.tMinX = this.tMaxX = px;
       this.tMinY = this.tMaxY = py;
       this.tMinZ = this.tMaxZ = pz;
     }
     // Bounds only grow, so the work area is checked only when one grows: the first line outside is
-    // still the one reported.
-    if (this.growTravel() && this.areaOn) this.areaAt(false, false, line);
-    if (work) {
-      if (!this.lastWork && this.growWork(true) && this.areaOn) this.areaAt(true, true, line);
-      if (this.growWork(false) && this.areaOn) this.areaAt(true, false, line);
+    // still the one reported. On the hot path only the axes the move changes are tested, and only
+    // against one box: the others cannot grow (the start point is in the travel bounds, and in the
+    // work bounds after a work move), and the work bounds lie within the travel bounds, so a work
+    // move that stays inside the work bounds stays inside the travel bounds. Growing is out of line.
+    const work = cls & 1;
+    if (work !== 0) {
+      if (this.lastWork === 0) this.workFrom(line);
+      if (
+        (dx !== 0 && !(tx >= this.wMinX && tx <= this.wMaxX)) ||
+        (dy !== 0 && !(ty >= this.wMinY && ty <= this.wMaxY)) ||
+        (dz !== 0 && !(tz >= this.wMinZ && tz <= this.wMaxZ))
+      )
+        this.workTo(line);
       this.workMove(cls, line);
-    } else this.travelMm += len;
+    } else {
+      if (
+        (dx !== 0 && !(tx >= this.tMinX && tx <= this.tMaxX)) ||
+        (dy !== 0 && !(ty >= this.tMinY && ty <= this.tMaxY)) ||
+        (dz !== 0 && !(tz >= this.tMinZ && tz <= this.tMaxZ))
+      )
+        this.travelTo(line);
+      this.travelMm += len;
+    }
     this.lastWork = work;
     if (de !== 0) this.accountE();
-    this.emit(rapid, cls);
+    this.emit(how, cls);
   }
 
   /**
@@ -286,8 +320,19 @@ export class Motion {
     else this.checks.area(work, this.mx, this.my, this.mz, line);
   }
 
-  /** Extend the travel bounds to the target (mx, my, mz); true when they grew. */
-  private growTravel(): boolean {
+  /** A work move starts at the position (px, py, pz): it joins the work bounds. */
+  private workFrom(line: number): void {
+    if (this.growWork(this.px, this.py, this.pz) && this.areaOn !== 0) this.areaAt(true, true, line);
+  }
+
+  /** A work move's target (mx, my, mz) left the work bounds: they grow, and maybe the travel bounds. */
+  private workTo(line: number): void {
+    if (this.growWork(this.mx, this.my, this.mz) && this.areaOn !== 0) this.areaAt(true, false, line);
+    this.travelTo(line);
+  }
+
+  /** The target (mx, my, mz) may leave the travel bounds: they grow. */
+  private travelTo(line: number): void {
     const x = this.mx;
     const y = this.my;
     const z = this.mz;
@@ -313,14 +358,11 @@ export class Motion {
       this.tMaxZ = z;
       grew = true;
     }
-    return grew;
+    if (grew && this.areaOn !== 0) this.areaAt(false, false, line);
   }
 
-  /** Extend the work bounds to the start (px, py, pz) or the target; true when they grew. */
-  private growWork(start: boolean): boolean {
-    const x = start ? this.px : this.mx;
-    const y = start ? this.py : this.my;
-    const z = start ? this.pz : this.mz;
+  /** Extend the work bounds to a point; true when they grew. For the paths out of line only (doubles as arguments). */
+  private growWork(x: number, y: number, z: number): boolean {
     let grew = false;
     if (x < this.wMinX) {
       this.wMinX = x;
@@ -360,27 +402,30 @@ export class Motion {
     this.toolMask |= 1 << this.tool;
     if (cls & 2) {
       this.laserOnMm += len;
-      this.sawSpindleWork = true;
+      this.sawSpindleWork = 1;
     }
     if (tz !== this.workZ) {
-      if (this.workZ === this.workZ) this.sawZWork = true;
+      if (this.workZ === this.workZ) this.sawZWork = 1;
       this.workZ = tz;
     }
-    if (this.mde > 0 && !this.extruded) {
-      this.extruded = true;
+    if (this.extruded === 0 && this.mde > 0) {
+      this.extruded = 1;
       this.checks.firstExtrusion(this.nozzleTarget, line);
     }
     // Layers: without markers, a work move at a new height starts a layer.
-    if (!this.markerMode) {
+    if (this.markerMode === 0) {
       if (this.layerIndex < 0 || !(Math.abs(tz - this.layerZ) <= LAYER_Z_EPS)) {
         this.startLayer();
         this.resolveLayerZ(tz);
       }
-    } else if (!this.layerZSet) this.resolveLayerZ(this.pendingZ === this.pendingZ ? this.pendingZ : tz);
+    } else if (this.layerZSet === 0) this.resolveLayerZ(this.pendingZ === this.pendingZ ? this.pendingZ : tz);
   }
 
-  /** Queue the segment to (mx, my, mz) with mde to the planner and the toolpath; it becomes the position. */
-  protected emit(rapid: boolean, cls: number): void {
+  /**
+   * Queue the segment to (mx, my, mz) with mde to the planner and the toolpath; it becomes the
+   * position. `how`: MOVE_* bits.
+   */
+  protected emit(how: number, cls: number): void {
     const tx = this.mx;
     const ty = this.my;
     const tz = this.mz;
@@ -389,8 +434,8 @@ export class Motion {
     const dz = tz - this.pz;
     const de = this.mde;
     let feed: number;
-    if (rapid && this.grblish) feed = Infinity;
-    else if (this.inverseTime) feed = (Math.sqrt(dx * dx + dy * dy + dz * dz) * this.feed) / 60;
+    if (how & RAPID && this.grblish !== 0) feed = Infinity;
+    else if (this.inverseTime !== 0) feed = (Math.sqrt(dx * dx + dy * dy + dz * dz) * this.feed) / 60;
     else feed = this.feedMmS;
     const pin = this.pin;
     pin[0] = dx;
@@ -403,11 +448,17 @@ export class Motion {
     this.px = tx;
     this.py = ty;
     this.pz = tz;
-    if (this.tp !== null) this.toolpathSegment(cls, de, feed);
+    if (this.tp !== null) {
+      this.mfeed = feed;
+      this.toolpathSegment(cls);
+    }
   }
 
-  private toolpathSegment(cls: number, de: number, feed: number): void {
+  /** The toolpath's segment to the position, of kind `cls`, with mde and the feed in mfeed. */
+  private toolpathSegment(cls: number): void {
     const tp = this.tp!;
+    const de = this.mde;
+    const feed = this.mfeed;
     let kind: number;
     let bucket: number;
     if (cls & 1) {
@@ -462,13 +513,13 @@ export class Motion {
 
   private startLayer(): void {
     this.layerIndex++;
-    this.layerZSet = false;
+    this.layerZSet = 0;
     if (this.tp !== null) this.tp.startLayer(NaN);
   }
 
   private resolveLayerZ(z: number): void {
     this.layerZ = z;
-    this.layerZSet = true;
+    this.layerZSet = 1;
     let h = this.pendingHeight;
     this.pendingHeight = NaN;
     this.pendingZ = NaN;
@@ -483,12 +534,12 @@ export class Motion {
   }
 
   protected layerMarker(): void {
-    if (!this.markerMode) {
-      this.markerMode = true;
+    if (this.markerMode === 0) {
+      this.markerMode = 1;
       if (this.layerIndex < 0) this.startLayer();
       else {
         // What ran before the first marker (start G-code, purge line) joins layer 0.
-        this.layerZSet = false;
+        this.layerZSet = 0;
         this.prevLayerZ = NaN;
       }
     } else this.startLayer();

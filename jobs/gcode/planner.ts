@@ -4,14 +4,26 @@
 // The speed at the junction of two blocks is limited either by Grbl/Marlin junction deviation
 // (centripetal acceleration on a virtual circle tangent to both moves) or by Marlin/Prusa classic jerk
 // (the largest instantaneous per-axis speed change). Blocks wait in a bounded look-ahead ring like the
-// firmware's block buffer; on every new block a reverse pass raises entry speeds to what the blocks
-// ahead allow (the last queued block must be able to stop) and a forward pass caps them by what the
-// acceleration from behind allows. When the ring is full, the oldest block is executed: its time is
-// computed with its entry speed and the entry speed of its successor, and it leaves the ring.
-// A "planned" index (as in Grbl) marks the last block whose entry can no longer improve, so both
-// passes usually touch only a few blocks: O(1) amortised per move, no allocation.
+// firmware's block buffer; a reverse pass raises entry speeds to what the blocks ahead allow (the last
+// queued block must be able to stop) and a forward pass caps them by what the acceleration from behind
+// allows. When the ring is full, the oldest block is executed: its time is computed with its entry
+// speed and the entry speed of its successor, and it leaves the ring. A "planned" index (as in Grbl)
+// marks the last block whose entry can no longer change, so the passes touch only the blocks after it.
+//
+// The firmware re-plans on every new block; here the passes run only when their result is read (the
+// oldest block executes and its successor is not planned yet, or the ring is flushed), once for all
+// the blocks that came in since: on a raster's short moves, 4 or 5 blocks stay unplanned and were
+// walked twice on every move. This gives the firmware's entries exactly, bit for bit: while each new
+// block leaves the entry of the block before it at least where it was (always with junction
+// deviation, where a block ends at rest), entry speeds only grow from one pass to the next, and one
+// pass at the end reaches what the passes in between would have. A new block that lowers its
+// predecessor's exit below the speed that block could stop from at once (classic jerk: a sharp
+// corner after a jerk-safe end) can freeze entries on the way, so the pending blocks are planned
+// first, then the new one, as the firmware would.
 //
 // Speeds are in mm/s, squared speeds in (mm/s)², accelerations in mm/s², distances in mm.
+
+import { dbl } from './doubles';
 
 export const ACCEL_PRINT = 0;
 export const ACCEL_TRAVEL = 1;
@@ -22,22 +34,18 @@ export const BLOCK_WORK = 1;
 export const BLOCK_LASER = 2;
 export const BLOCK_FEATURE_SHIFT = 2; // 5 bits of feature id
 
+// Private copies of the above for this module's hot paths: an exported `const` is a module cell that V8
+// reloads (and checks for its temporal dead zone) on every use; a private one is folded.
+const PRINT = 0;
+const TRAVEL = 1;
+const WORK = 1;
+const LASER = 2;
+const FEATURE_SHIFT = 2;
+
 const MIN_JUNCTION_COS = -0.999999;
+const MAX_JUNCTION_COS = 0.999999;
 /** sin(θ/2) / (1 − sin(θ/2)) at the clamped cosine of a straight junction. */
 const STRAIGHT_JD_FACTOR = Math.sqrt(0.5 * (1 - MIN_JUNCTION_COS)) / (1 - Math.sqrt(0.5 * (1 - MIN_JUNCTION_COS)));
-
-// Ring slots of a block.
-const STRIDE = 16;
-const R_MM = 0; // length, mm
-const R_NOM = 1; // nominal (cruise) speed
-const R_NOM_SQ = 2;
-const R_INV_NOM = 3;
-const R_INV_ACC = 4; // 1 / acceleration (0: unlimited)
-const R_TWO_AD = 5; // 2 · a · d: speed² gained or lost over the block
-const R_MAX_ENTRY = 6; // speed² limit at the junction with the previous block
-const R_ENTRY = 7; // planned entry speed²
-const R_STOP = 8; // speed² from/to which the block can start/stop at once (jerk), else 0
-const MAX_JUNCTION_COS = 0.999999;
 
 /** Parameters the G-code can change while it runs (M201, M203, M204, M205, M220), for `set()`. */
 export const P_MAX_ACCEL = 0; // index: axis 0–3 (XYZE)
@@ -60,10 +68,7 @@ export interface PlannerResults {
   featureTimeS: Float64Array;
 }
 
-/**
- * What the analyzer needs from a planner: the in-thread `Planner`, or a proxy that feeds a planner
- * running on another thread (parallel.ts).
- */
+/** What the analyzer needs from a planner. */
 export interface PlannerLike {
   /** The next move (dx, dy, dz, de, feed, XYZ length or 0), written before `add()`. */
   readonly in: Float64Array;
@@ -100,51 +105,72 @@ export class Planner implements PlannerLike {
   readonly jerk = new Float64Array(4);
   /** 1 / jerk per axis; refreshed by `limitsChanged()`. */
   private readonly invJerk = new Float64Array(4);
-  private minXYAccel = Infinity;
+  private minXYAccel = dbl(Infinity);
   // Set by the constructor, `declare`d so they are never `undefined` first (see motion.ts).
   declare printAccel: number;
   declare travelAccel: number;
   declare retractAccel: number;
   declare junctionDeviation: number;
-  declare useJerk: boolean;
+  // Flags as numbers 0/1: V8 tests a boolean field with a generic truthiness check, a number with one
+  // comparison.
+  /** Classic jerk (1) or junction deviation (0). */
+  declare useJerk: number;
   declare minFeed: number;
   declare minTravelFeed: number;
-  declare smallSegments: boolean;
-  speedFactor = 1;
+  declare smallSegments: number;
+  speedFactor = dbl(1);
 
-  // The look-ahead ring: one Float64Array, STRIDE slots per block (see R_* below), plus the flags.
+  // The look-ahead ring: one typed array per quantity, indexed by sequence number & mask. (One array
+  // with a stride per block costs an addition, an overflow check and a bounds check per access.)
   declare private readonly mask: number;
   declare private readonly size: number;
-  declare private readonly ring: Float64Array;
-  declare private readonly flagsRing: Int32Array;
+  /** Length, mm. */
+  declare private readonly rMm: Float64Array;
+  /** Nominal (cruise) speed, its square and its reciprocal. */
+  declare private readonly rNom: Float64Array;
+  declare private readonly rNomSq: Float64Array;
+  declare private readonly rInvNom: Float64Array;
+  /** 1 / acceleration (0: unlimited). */
+  declare private readonly rInvAcc: Float64Array;
+  /** 2 · a · d: speed² gained or lost over the block. */
+  declare private readonly rTwoAD: Float64Array;
+  /** Speed² limit at the junction with the previous block. */
+  declare private readonly rMaxEntry: Float64Array;
+  /** Planned entry speed². */
+  declare private readonly rEntry: Float64Array;
+  /** Speed² from/to which the block can start/stop at once (jerk), else 0. */
+  declare private readonly rStop: Float64Array;
+  declare private readonly rFlags: Int32Array;
   private tail = 0; // sequence number of the oldest block (executing)
   private head = 0; // sequence number of the next block
   private planned = 0; // blocks up to this one have their final entry speed
+  /** 1 when blocks came in since the last recalculate() (a number: V8 tests it in one instruction). */
+  private dirty = 0;
   // sqrt of the last exit speed², reused as the next block's entry speed
-  private cacheSq = -1;
-  private cacheV = 0;
-  private lastV = -1;
-  private lastInvV = 0;
-  private lastAcc = -1;
-  private lastInvAcc = 0;
+  private cacheSq = dbl(-1);
+  private cacheV = dbl(0);
+  private lastV = dbl(-1);
+  private lastInvV = dbl(0);
+  private lastAcc = dbl(-1);
+  private lastInvAcc = dbl(0);
 
   // The previous block, for the junction.
-  private hasPrev = false;
-  private pu0 = 0; // unit vector (XYZE, normalised in 4D) for junction deviation
-  private pu1 = 0;
-  private pu2 = 0;
-  private pu3 = 0;
-  private pv0 = 0; // per-axis direction cosines (relative to the path length) for classic jerk
-  private pv1 = 0;
-  private pv2 = 0;
-  private pv3 = 0;
-  private pNom = 0;
-  private pSafe = 0;
+  private hasPrev = 0;
+  private pu0 = dbl(0); // unit vector (XYZE, normalised in 4D) for junction deviation
+  private pu1 = dbl(0);
+  private pu2 = dbl(0);
+  private pu3 = dbl(0);
+  private pv0 = dbl(0); // per-axis direction cosines (relative to the path length) for classic jerk
+  private pv1 = dbl(0);
+  private pv2 = dbl(0);
+  private pv3 = dbl(0);
+  private pNom = dbl(0);
+  private pSafe = dbl(0);
 
   // Results.
-  timeS = 0;
-  workTimeS = 0;
-  laserTimeS = 0;
+  timeS = dbl(0);
+  workTimeS = dbl(0);
+  laserTimeS = dbl(0);
   blocksDone = 0;
   readonly featureTimeS = new Float64Array(32);
 
@@ -153,8 +179,16 @@ export class Planner implements PlannerLike {
     while (size < s.blocks && size < 1024) size <<= 1;
     this.size = size;
     this.mask = size - 1;
-    this.ring = new Float64Array(size * STRIDE);
-    this.flagsRing = new Int32Array(size);
+    this.rMm = new Float64Array(size);
+    this.rNom = new Float64Array(size);
+    this.rNomSq = new Float64Array(size);
+    this.rInvNom = new Float64Array(size);
+    this.rInvAcc = new Float64Array(size);
+    this.rTwoAD = new Float64Array(size);
+    this.rMaxEntry = new Float64Array(size);
+    this.rEntry = new Float64Array(size);
+    this.rStop = new Float64Array(size);
+    this.rFlags = new Int32Array(size);
     for (let i = 0; i < 4; i++) {
       this.maxFeed[i] = positiveOr(s.maxFeed[i], Infinity);
       this.maxAccel[i] = positiveOr(s.maxAccel[i], Infinity);
@@ -162,14 +196,14 @@ export class Planner implements PlannerLike {
       this.jerk[i] = j !== undefined && j >= 0 && Number.isFinite(j) ? j : 0;
     }
     this.limitsChanged();
-    this.printAccel = positiveOr(s.printAccel, Infinity);
-    this.travelAccel = positiveOr(s.travelAccel, Infinity);
-    this.retractAccel = positiveOr(s.retractAccel, Infinity);
-    this.junctionDeviation = s.junctionDeviation >= 0 ? s.junctionDeviation : 0.013;
-    this.useJerk = s.useJerk;
-    this.minFeed = s.minFeed > 0 ? s.minFeed : 0;
-    this.minTravelFeed = s.minTravelFeed > 0 ? s.minTravelFeed : 0;
-    this.smallSegments = s.smallSegments;
+    this.printAccel = dbl(positiveOr(s.printAccel, Infinity));
+    this.travelAccel = dbl(positiveOr(s.travelAccel, Infinity));
+    this.retractAccel = dbl(positiveOr(s.retractAccel, Infinity));
+    this.junctionDeviation = dbl(s.junctionDeviation >= 0 ? s.junctionDeviation : 0.013);
+    this.useJerk = s.useJerk ? 1 : 0;
+    this.minFeed = dbl(s.minFeed > 0 ? s.minFeed : 0);
+    this.minTravelFeed = dbl(s.minTravelFeed > 0 ? s.minTravelFeed : 0);
+    this.smallSegments = s.smallSegments ? 1 : 0;
   }
 
   /**
@@ -193,21 +227,26 @@ export class Planner implements PlannerLike {
     if (xyz2 > 1e-18) {
       mm = input[5]!;
       if (!(mm > 0)) mm = Math.sqrt(xyz2);
-    }
-    else {
-      mm = de < 0 ? -de : de;
+    } else {
+      mm = Math.abs(de);
       if (mm < 1e-9) return;
       dx = dy = dz = 0;
     }
     const inv = 1 / mm;
-    const a0 = (dx < 0 ? -dx : dx) * inv;
-    const a1 = (dy < 0 ? -dy : dy) * inv;
-    const a2 = (dz < 0 ? -dz : dz) * inv;
-    const a3 = (de < 0 ? -de : de) * inv;
+    // Direction cosines, signed (s) and absolute (a): |d| · inv and |d · inv| are the same double.
+    // Math.abs clears the sign bit, with no branch to mispredict (x < 0 ? −x : x is a branch).
+    const s0 = dx * inv;
+    const s1 = dy * inv;
+    const s2 = dz * inv;
+    const s3 = de * inv;
+    const a0 = Math.abs(s0);
+    const a1 = Math.abs(s1);
+    const a2 = Math.abs(s2);
+    const a3 = Math.abs(s3);
 
     // Nominal speed: requested feed (with M220), floored by M205 S/T, capped per axis (M203).
     let v = feed * this.speedFactor;
-    const vmin = accelKind === ACCEL_TRAVEL ? this.minTravelFeed : this.minFeed;
+    const vmin = accelKind === TRAVEL ? this.minTravelFeed : this.minFeed;
     if (!(v >= vmin)) v = vmin > 0 ? vmin : 1; // NaN or zero feed: crawl rather than divide by zero
     const mf = this.maxFeed;
     if (a0 * v > mf[0]!) v = mf[0]! / a0;
@@ -217,7 +256,7 @@ export class Planner implements PlannerLike {
     if (!(v > 0) || v === Infinity) v = v === Infinity ? 1e4 : 1e-3;
 
     // Acceleration: M204 by kind, capped per axis by the move's direction cosines (M201).
-    let acc = accelKind === ACCEL_PRINT ? this.printAccel : accelKind === ACCEL_TRAVEL ? this.travelAccel : this.retractAccel;
+    let acc = accelKind === PRINT ? this.printAccel : accelKind === TRAVEL ? this.travelAccel : this.retractAccel;
     const ma = this.maxAccel;
     if (a0 * acc > ma[0]!) acc = ma[0]! / a0;
     if (a1 * acc > ma[1]!) acc = ma[1]! / a1;
@@ -228,29 +267,38 @@ export class Planner implements PlannerLike {
     const nomSqr = v * v;
     let maxEntry: number;
     let stop: number;
-    if (this.useJerk) {
+    if (this.useJerk !== 0) {
       // Classic jerk. The safe speed is the one at which the block may start from or stop to a halt:
-      // the largest axis share over its jerk decides (one division, only when it limits).
+      // the largest axis share over its jerk decides (one division, only when it limits). Maxima by
+      // comparisons: every term is a finite non-negative number, and Math.max tests for NaN and −0.
       const ij = this.invJerk;
-      const q = Math.max(a0 * ij[0]!, a1 * ij[1]!, a2 * ij[2]!, a3 * ij[3]!);
+      const ij0 = ij[0]!;
+      const ij1 = ij[1]!;
+      const ij2 = ij[2]!;
+      const ij3 = ij[3]!;
+      let q = a0 * ij0;
+      let t = a1 * ij1;
+      if (t > q) q = t;
+      t = a2 * ij2;
+      if (t > q) q = t;
+      t = a3 * ij3;
+      if (t > q) q = t;
       const safe = q * v > 1 ? 1 / q : v;
       stop = safe * safe;
-      const s0 = dx * inv;
-      const s1 = dy * inv;
-      const s2 = dz * inv;
-      const s3 = de * inv;
-      if (!this.hasPrev || this.pNom < 1e-4) maxEntry = stop;
+      const pNom = this.pNom;
+      if (this.hasPrev === 0 || pNom < 1e-4) maxEntry = stop;
       else {
         // Both moves at the shared junction speed vj; the axis needing the largest share of its jerk
         // sets the factor. Same direction: the speed difference counts; reversal or start from zero:
         // the larger speed must be jerk-safe.
-        const vj = v < this.pNom ? v : this.pNom;
-        const r = Math.max(
-          axisJerk(this.pv0, s0) * ij[0]!,
-          axisJerk(this.pv1, s1) * ij[1]!,
-          axisJerk(this.pv2, s2) * ij[2]!,
-          axisJerk(this.pv3, s3) * ij[3]!,
-        );
+        const vj = v < pNom ? v : pNom;
+        let r = axisJerk(this.pv0, s0) * ij0;
+        t = axisJerk(this.pv1, s1) * ij1;
+        if (t > r) r = t;
+        t = axisJerk(this.pv2, s2) * ij2;
+        if (t > r) r = t;
+        t = axisJerk(this.pv3, s3) * ij3;
+        if (t > r) r = t;
         let vmax = r * vj > 1 ? 1 / r : vj;
         // Not coasting: the machine would stop and restart anyway; start this block at its safe speed.
         if (this.pSafe > vmax * 0.99 && safe > vmax * 0.99) vmax = safe;
@@ -264,36 +312,32 @@ export class Planner implements PlannerLike {
     } else {
       // Junction deviation on the XYZ unit vectors (E only for a move of the extruder alone).
       stop = 0;
-      const u0 = dx * inv;
-      const u1 = dy * inv;
-      const u2 = dz * inv;
       const u3 = xyz2 > 1e-18 ? 0 : de < 0 ? -1 : 1;
-      if (!this.hasPrev || this.pNom < 1e-4) maxEntry = 0;
+      if (this.hasPrev === 0 || this.pNom < 1e-4) maxEntry = 0;
       else {
-        let cos = -(this.pu0 * u0 + this.pu1 * u1 + this.pu2 * u2 + this.pu3 * u3);
+        const cos = -(this.pu0 * s0 + this.pu1 * s1 + this.pu2 * s2 + this.pu3 * u3);
+        const pn2 = this.pNom * this.pNom;
         if (cos > MAX_JUNCTION_COS) maxEntry = 0;
         else if (cos <= MIN_JUNCTION_COS) {
           // Straight on (raster lines, subdivided lines): the clamped formula is a constant, no sqrt.
-          const pn2 = this.pNom * this.pNom;
           let vj2 = acc * this.junctionDeviation * STRAIGHT_JD_FACTOR;
           if (vj2 > nomSqr) vj2 = nomSqr;
           maxEntry = vj2 < pn2 ? vj2 : pn2;
         } else {
-          if (cos < MIN_JUNCTION_COS) cos = MIN_JUNCTION_COS;
           // Acceleration along the junction vector, capped per axis (skipped when no cap can bind).
           let ja = acc;
-          if (!(u2 === 0 && this.pu2 === 0 && u3 === 0 && this.pu3 === 0 && acc <= this.minXYAccel)) {
-            let j0 = u0 - this.pu0;
-            let j1 = u1 - this.pu1;
-            let j2 = u2 - this.pu2;
+          if (!(s2 === 0 && this.pu2 === 0 && u3 === 0 && this.pu3 === 0 && acc <= this.minXYAccel)) {
+            let j0 = s0 - this.pu0;
+            let j1 = s1 - this.pu1;
+            let j2 = s2 - this.pu2;
             let j3 = u3 - this.pu3;
             const jn = Math.sqrt(j0 * j0 + j1 * j1 + j2 * j2 + j3 * j3);
             if (jn > 0) {
               const ijn = 1 / jn;
-              j0 = (j0 < 0 ? -j0 : j0) * ijn;
-              j1 = (j1 < 0 ? -j1 : j1) * ijn;
-              j2 = (j2 < 0 ? -j2 : j2) * ijn;
-              j3 = (j3 < 0 ? -j3 : j3) * ijn;
+              j0 = Math.abs(j0) * ijn;
+              j1 = Math.abs(j1) * ijn;
+              j2 = Math.abs(j2) * ijn;
+              j3 = Math.abs(j3) * ijn;
               if (j0 * ja > ma[0]!) ja = ma[0]! / j0;
               if (j1 * ja > ma[1]!) ja = ma[1]! / j1;
               if (j2 * ja > ma[2]!) ja = ma[2]! / j2;
@@ -302,7 +346,7 @@ export class Planner implements PlannerLike {
           }
           const sinHalf = Math.sqrt(0.5 * (1 - cos));
           let vj2 = (ja * this.junctionDeviation * sinHalf) / (1 - sinHalf);
-          if (this.smallSegments && mm < 1 && cos < -0.7071067812) {
+          if (this.smallSegments !== 0 && mm < 1 && cos < -0.7071067812) {
             // Short, gently turning segments (an arc): v² = a · R with R = length / turn angle.
             // Turn angle θ = acos(−cos) by its series in x = 1 + cos (x < 0.3): error < 2e-4.
             const x = 1 + cos;
@@ -312,28 +356,36 @@ export class Planner implements PlannerLike {
               if (lim < vj2) vj2 = lim;
             }
           }
-          const pn2 = this.pNom * this.pNom;
           if (vj2 > nomSqr) vj2 = nomSqr;
           if (vj2 > pn2) vj2 = pn2;
           maxEntry = vj2 === vj2 ? vj2 : 0;
         }
       }
-      this.pu0 = u0;
-      this.pu1 = u1;
-      this.pu2 = u2;
+      this.pu0 = s0;
+      this.pu1 = s1;
+      this.pu2 = s2;
       this.pu3 = u3;
     }
     if (maxEntry > nomSqr) maxEntry = nomSqr;
     this.pNom = v;
-    this.hasPrev = true;
+    this.hasPrev = 1;
 
-    if (this.head - this.tail === this.size) this.retireOldest();
-    const idx = this.head & this.mask;
-    const R = this.ring;
-    const b = idx * STRIDE;
-    R[b + R_MM] = mm;
-    R[b + R_NOM] = v;
-    R[b + R_NOM_SQ] = nomSqr;
+    const twoAD = 2 * acc * mm;
+    if (stop > nomSqr) stop = nomSqr;
+    const mask = this.mask;
+    let exitCut = false;
+    if (this.head > this.tail) {
+      // Does this block lower its predecessor's exit below what that block could stop from at once?
+      let ex = stop + twoAD;
+      if (ex > maxEntry) ex = maxEntry;
+      exitCut = ex < this.rStop[(this.head - 1) & mask]!;
+      if (exitCut && this.dirty !== 0) this.recalculate();
+      if (this.head - this.tail === this.size) this.retireOldest();
+    }
+    const i = this.head & mask;
+    this.rMm[i] = mm;
+    this.rNom[i] = v;
+    this.rNomSq[i] = nomSqr;
     // Feeds and accelerations repeat (slicer speeds, M204): reuse the last reciprocals.
     if (v !== this.lastV) {
       this.lastV = v;
@@ -343,21 +395,22 @@ export class Planner implements PlannerLike {
       this.lastAcc = acc;
       this.lastInvAcc = acc === Infinity ? 0 : 1 / acc;
     }
-    R[b + R_INV_NOM] = this.lastInvV;
-    R[b + R_INV_ACC] = this.lastInvAcc;
-    R[b + R_TWO_AD] = 2 * acc * mm;
-    R[b + R_MAX_ENTRY] = maxEntry;
-    R[b + R_STOP] = stop < nomSqr ? stop : nomSqr;
-    this.flagsRing[idx] = flags;
+    this.rInvNom[i] = this.lastInvV;
+    this.rInvAcc[i] = this.lastInvAcc;
+    this.rTwoAD[i] = twoAD;
+    this.rMaxEntry[i] = maxEntry;
+    this.rStop[i] = stop;
+    this.rFlags[i] = flags;
     this.head++;
     if (this.head - this.tail === 1) {
       // Alone in the ring: it starts executing right away, from its entry speed.
-      R[b + R_ENTRY] = maxEntry;
+      this.rEntry[i] = maxEntry;
       this.planned = this.tail;
       return;
     }
-    R[b + R_ENTRY] = 0;
-    this.recalculate();
+    this.rEntry[i] = 0;
+    if (exitCut) this.recalculate();
+    else this.dirty = 1;
   }
 
   set(param: number, index: number, value: number): void {
@@ -382,7 +435,7 @@ export class Planner implements PlannerLike {
         this.jerk[i] = value;
         break;
       case P_USE_JERK:
-        this.useJerk = value !== 0;
+        this.useJerk = value !== 0 ? 1 : 0;
         break;
       case P_JUNCTION_DEVIATION:
         this.junctionDeviation = value;
@@ -419,8 +472,9 @@ export class Planner implements PlannerLike {
 
   /** Wait for all queued moves to finish (M400, G4, M109…): the machine comes to a halt. */
   flush(): void {
+    if (this.dirty !== 0) this.recalculate();
     while (this.tail < this.head) this.retireOldest();
-    this.hasPrev = false;
+    this.hasPrev = 0;
     this.pNom = 0;
   }
 
@@ -430,82 +484,89 @@ export class Planner implements PlannerLike {
     if (seconds > 0 && seconds < 1e7) this.timeS += seconds;
   }
 
+  /** The reverse and forward passes over the blocks after `planned`, for the newest block's entry. */
   private recalculate(): void {
     const m = this.mask;
-    const R = this.ring;
+    const entry = this.rEntry;
+    const maxEntry = this.rMaxEntry;
+    const twoAD = this.rTwoAD;
+    const head = this.head;
+    const planned = this.planned;
     // Reverse pass: the newest block must be able to stop; each earlier block may enter as fast as
     // it can still decelerate to the entry speed of the block after it.
-    let s = this.head - 1;
-    let b = (s & m) * STRIDE;
-    let e = R[b + R_STOP]! + R[b + R_TWO_AD]!;
-    let me = R[b + R_MAX_ENTRY]!;
+    let s = head - 1;
+    let i = s & m;
+    let e = this.rStop[i]! + twoAD[i]!;
+    let me = maxEntry[i]!;
     let next = e < me ? e : me;
-    R[b + R_ENTRY] = next;
-    const planned = this.planned;
-    for (s = this.head - 2; s > planned; s--) {
-      b = (s & m) * STRIDE;
-      me = R[b + R_MAX_ENTRY]!;
-      if (R[b + R_ENTRY] !== me) {
-        e = next + R[b + R_TWO_AD]!;
-        R[b + R_ENTRY] = e < me ? e : me;
+    entry[i] = next;
+    for (s = head - 2; s > planned; s--) {
+      i = s & m;
+      me = maxEntry[i]!;
+      if (entry[i] !== me) {
+        e = next + twoAD[i]!;
+        entry[i] = e < me ? e : me;
       }
-      next = R[b + R_ENTRY]!;
+      next = entry[i]!;
     }
     // Forward pass: an entry cannot exceed what accelerating through the previous block gives.
-    let cb = (planned & m) * STRIDE;
+    let c = planned & m;
     let newPlanned = planned;
-    for (s = planned + 1; s < this.head; s++) {
-      const j = (s & m) * STRIDE;
-      const en = R[j + R_ENTRY]!;
-      const ce = R[cb + R_ENTRY]!;
+    for (s = planned + 1; s < head; s++) {
+      const j = s & m;
+      const en = entry[j]!;
+      const ce = entry[c]!;
       if (ce < en) {
-        e = ce + R[cb + R_TWO_AD]!;
+        e = ce + twoAD[c]!;
         if (e < en) {
-          R[j + R_ENTRY] = e;
+          entry[j] = e;
           newPlanned = s;
         }
       }
-      if (R[j + R_ENTRY] === R[j + R_MAX_ENTRY]) newPlanned = s;
-      cb = j;
+      if (entry[j] === maxEntry[j]) newPlanned = s;
+      c = j;
     }
     this.planned = newPlanned;
+    this.dirty = 0;
   }
 
   /** Execute the oldest block: its time from its trapezoid, inline (a call returning a double would box it). */
   private retireOldest(): void {
     const s = this.tail;
-    const i = s & this.mask;
-    const R = this.ring;
-    const b = i * STRIDE;
-    const d = R[b + R_MM]!;
-    const ia = R[b + R_INV_ACC]!;
+    // Its exit is its successor's entry: plan first if that one is not final yet.
+    if (this.dirty !== 0 && s + 1 > this.planned && s + 1 < this.head) this.recalculate();
+    const m = this.mask;
+    const i = s & m;
+    const d = this.rMm[i]!;
+    const ia = this.rInvAcc[i]!;
     let t: number;
-    if (ia === 0) t = d * R[b + R_INV_NOM]!;
+    if (ia === 0) t = d * this.rInvNom[i]!;
     else {
-      const vnSq = R[b + R_NOM_SQ]!;
-      const vn = R[b + R_NOM]!;
-      let v0s = R[b + R_ENTRY]!;
-      let v1s = s + 1 < this.head ? R[((s + 1) & this.mask) * STRIDE + R_ENTRY]! : R[b + R_STOP]!;
+      const vnSq = this.rNomSq[i]!;
+      const vn = this.rNom[i]!;
+      let v0s = this.rEntry[i]!;
+      let v1s = s + 1 < this.head ? this.rEntry[(s + 1) & m]! : this.rStop[i]!;
       if (v0s > vnSq) v0s = vnSq;
       if (v1s > vnSq) v1s = vnSq;
       const v0 = v0s === this.cacheSq ? this.cacheV : Math.sqrt(v0s);
-      const v1 = Math.sqrt(v1s);
+      // √(v²) is exactly v in binary floating point: a block that leaves at its cruise speed needs no root.
+      const v1 = v1s === vnSq ? vn : Math.sqrt(v1s);
       this.cacheSq = v1s;
       this.cacheV = v1;
       const ramps = (2 * vnSq - v0s - v1s) * 0.5 * ia; // accelerate + decelerate distances
-      if (ramps <= d) t = (2 * vn - v0 - v1) * ia + (d - ramps) * R[b + R_INV_NOM]!;
+      if (ramps <= d) t = (2 * vn - v0 - v1) * ia + (d - ramps) * this.rInvNom[i]!;
       else {
         // Triangle: the cruise speed is never reached.
-        const peakSq = 0.5 * (R[b + R_TWO_AD]! + v0s + v1s);
+        const peakSq = 0.5 * (this.rTwoAD[i]! + v0s + v1s);
         if (peakSq < v0s || peakSq < v1s) t = (2 * d) / (v0 + v1 || 1);
         else t = (2 * Math.sqrt(peakSq) - v0 - v1) * ia;
       }
     }
     this.timeS += t;
-    const f = this.flagsRing[i]!;
-    if (f & BLOCK_WORK) this.workTimeS += t;
-    if (f & BLOCK_LASER) this.laserTimeS += t;
-    const fi = (f >> BLOCK_FEATURE_SHIFT) & 31;
+    const f = this.rFlags[i]!;
+    if (f & WORK) this.workTimeS += t;
+    if (f & LASER) this.laserTimeS += t;
+    const fi = (f >> FEATURE_SHIFT) & 31;
     this.featureTimeS[fi] = this.featureTimeS[fi]! + t;
     this.blocksDone++;
     this.tail = s + 1;
@@ -523,8 +584,13 @@ function positiveOr(v: number | undefined, fallback: number): number {
  */
 function axisJerk(vExit: number, vEntry: number): number {
   // Same sign: |a − b| ≤ max(|a|, |b|); opposite signs: max(|a|, |b|) ≤ |a| + |b| = |a − b|.
-  // So the rule is min(|a − b|, max(|a|, |b|)), without a branch to mispredict.
-  return Math.min(Math.abs(vExit - vEntry), Math.max(Math.abs(vExit), Math.abs(vEntry)));
+  // So the rule is min(|a − b|, max(|a|, |b|)); the extremes by comparisons (Math.min and Math.max
+  // test for NaN and −0, which cannot occur here).
+  const ad = Math.abs(vExit - vEntry);
+  const ax = Math.abs(vExit);
+  const an = Math.abs(vEntry);
+  const hi = ax > an ? ax : an;
+  return ad < hi ? ad : hi;
 }
 
 /**
