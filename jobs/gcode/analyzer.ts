@@ -90,6 +90,10 @@ class GcodeAnalyzer extends Interpreter implements Analyzer {
     this.inputBytes = opts.inputBytes && opts.inputBytes > 0 ? opts.inputBytes : 0;
   }
 
+  get plannedS(): number {
+    return this.planner.timeS;
+  }
+
   // ------------------------------------------------------------------ streaming
 
   push(chunk: Uint8Array): boolean {

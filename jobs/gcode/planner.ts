@@ -76,6 +76,8 @@ export interface PlannerLike {
   flush(): void;
   dwell(seconds: number): void;
   set(param: number, index: number, value: number): void;
+  /** Seconds of the blocks executed so far (the look-ahead ring's blocks are not in it yet). */
+  readonly timeS: number;
   /** Execute everything queued and return the totals. */
   results(): PlannerResults;
 }

@@ -122,4 +122,9 @@ export interface Analyzer {
   push(chunk: Uint8Array): boolean;
   finish(): Analysis;
   readonly bytes: number;
+  /**
+   * Planned seconds of the moves pushed so far, less the few blocks still in the planner's look-ahead:
+   * read between pushes, it maps a byte of the file to the time the machine reaches it.
+   */
+  readonly plannedS: number;
 }

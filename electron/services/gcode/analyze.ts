@@ -1,20 +1,28 @@
 // A stored G-code file analysed for a machine of the lab (and a material), streamed from disk so
 // memory stays flat and the event loop keeps serving other screens between chunks.
 import { createReadStream, statSync } from 'node:fs';
-import { analyzeGcode, type AnalyzeOptions } from '../../../jobs/gcode';
+import { createAnalyzer, type AnalyzeOptions } from '../../../jobs/gcode';
 import { READ_CHUNK_BYTES } from '../../../jobs/gcode/file';
 import { DomainError } from '../../api/errors';
 import type { GcodeAnalysis } from '../../api/models';
 import type { Store } from '../../store';
 import type { Uploads } from '../files/uploads';
 import { findMachine, machineProfile, materialProfile } from '../machines/profile';
+import { TimelineRecorder, type Timeline } from './timeline';
 
-export async function analyzeStoredGcode(
+type Input = { fileId: string; machineId: string; materialId?: string | undefined };
+
+export async function analyzeStoredGcode(store: Store, uploads: Uploads, input: Input, onProgress: (fraction: number) => void): Promise<GcodeAnalysis> {
+  return (await analyzeWithTimeline(store, uploads, input, onProgress)).analysis;
+}
+
+/** The analysis and, for a job about to be queued, where in time each part of the file falls. */
+export async function analyzeWithTimeline(
   store: Store,
   uploads: Uploads,
-  input: { fileId: string; machineId: string; materialId?: string | undefined },
+  input: Input,
   onProgress: (fraction: number) => void,
-): Promise<GcodeAnalysis> {
+): Promise<{ analysis: GcodeAnalysis; timeline: Timeline }> {
   const { row, path } = uploads.file(input.fileId);
   if (row.kind !== 'gcode') throw new DomainError('unsupported_file', { name: row.name, extension: row.kind });
   const machine = findMachine(store, input.machineId);
@@ -26,9 +34,11 @@ export async function analyzeStoredGcode(
     opts.material = material;
   }
   const size = statSync(path).size;
-  const analysis = await analyzeGcode(progressStream(path, size, onProgress), opts);
-  const { toolpath: _toolpath, ...json } = analysis;
-  return { ...json, file: row, machineId: machine.id };
+  const analyzer = createAnalyzer(opts);
+  const recorder = new TimelineRecorder(size);
+  for await (const chunk of progressStream(path, size, onProgress)) if (!recorder.push(analyzer, chunk)) break;
+  const { toolpath: _toolpath, ...json } = analyzer.finish();
+  return { analysis: { ...json, file: row, machineId: machine.id }, timeline: recorder.finish(json.bytes, json.durationS) };
 }
 
 async function* progressStream(path: string, size: number, onProgress: (fraction: number) => void): AsyncGenerator<Uint8Array> {

@@ -128,6 +128,22 @@ describe('jobs on a connected printer', () => {
     assert.ok(JSON.parse(job(q.id).consumption_json as string).filamentMm > 0);
   });
 
+  test('progress and ETA follow planned time: at layer 3 of 75 the board says a few percent, not the 45 % of the bytes', async () => {
+    printer().ackDelayMs = 1;
+    const q = await ok<JobView>('member', 'jobs.queue', { fileId: file.id, machineId, materialId: 'pla-175' });
+    await ok('member', 'jobs.start', { jobId: q.id });
+    await waitFor(() => (job(q.id).layer as number) >= 3, 10_000);
+    await ok('member', 'jobs.pause', { jobId: q.id });
+    const row = job(q.id);
+    const view = (await ok<JobView[]>('member', 'jobs.list', { mine: true })).find((j) => j.id === q.id)!;
+    assert.ok((row.acked_byte as number) / print.length > 0.4, 'the bytes say almost half');
+    assert.ok(view.fraction > 0 && view.fraction < 0.1, `fraction ${view.fraction}`);
+    assert.ok(view.etaS !== null && view.etaS > 0.9 * view.estimateS, `eta ${view.etaS} of ${view.estimateS}`);
+    printer().ackDelayMs = 0;
+    await ok('member', 'jobs.cancel', { jobId: q.id });
+    await waitFor(() => job(q.id).state === 'cancelled', 5000);
+  });
+
   test('a pulled cable leaves the job interrupted at its last acknowledged line; the print goes on from there', async () => {
     const q = await ok<JobView>('member', 'jobs.queue', { fileId: file.id, machineId, materialId: 'pla-175' });
     const ackedBefore = printer().ackedTags.length;

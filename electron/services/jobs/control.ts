@@ -9,7 +9,7 @@ import { roleAtLeast } from '../../api/roles';
 import type { Store } from '../../store';
 import type { AuditLog } from '../audit';
 import type { Uploads } from '../files/uploads';
-import { analyzeStoredGcode } from '../gcode/analyze';
+import { analyzeWithTimeline } from '../gcode/analyze';
 import type { MachineHub } from '../machines/hub';
 import { findMachine, machineProfile, materialProfile } from '../machines/profile';
 import type { MachineRow } from '../machines/machines';
@@ -46,10 +46,10 @@ export class JobControl {
       throw new DomainError('machine_unavailable', { reason: 'not_connected_kind' });
     }
     this.checkAccess(memberId, machine);
-    const analysis = await analyzeStoredGcode(this.d.store, this.d.uploads, { ...input, machineId: machine.id }, () => {});
+    const { analysis, timeline } = await analyzeWithTimeline(this.d.store, this.d.uploads, { ...input, machineId: machine.id }, () => {});
     const refusal = analysis.findings.find((f) => f.severity === 'error');
     if (refusal) throw new DomainError('job_refused', { finding: refusal.code, line: refusal.line ?? 0 });
-    const plan: JobPlan = { filamentMm: analysis.filamentMm, filamentG: analysis.filamentG, laserOnS: analysis.laserOnS };
+    const plan: JobPlan = { filamentMm: analysis.filamentMm, filamentG: analysis.filamentG, laserOnS: analysis.laserOnS, timeline };
     const id = this.d.store.writer.insert('jobs', {
       machine_id: machine.id,
       member_id: memberId,

@@ -1,6 +1,7 @@
 // Jobs as the store keeps them, and as the API shows them.
 import type { JobConsumption, JobState, JobView } from '../../api/models';
 import type { Store } from '../../store';
+import { isTimeline, secondsAt, type Timeline } from '../gcode/timeline';
 
 export interface JobRow {
   id: string;
@@ -45,6 +46,8 @@ export interface JobPlan {
   filamentMm: number;
   filamentG: number;
   laserOnS: number;
+  /** Planned seconds at byte offsets of the file (jobs queued before it existed have none). */
+  timeline?: Timeline;
 }
 
 const select = `SELECT j.*, m.name AS machine_name, m.kind AS machine_kind, p.display_name AS member_name, f.name AS file_name
@@ -86,8 +89,8 @@ export function listJobViews(
 }
 
 function toView(r: JoinedRow): JobView {
-  const span = Math.max(1, r.bytes_total - r.from_byte);
-  const fraction = r.state === 'completed' ? 1 : Math.min(1, Math.max(0, (r.acked_byte - r.from_byte) / span));
+  const clock = progressClock(r);
+  const fraction = r.state === 'completed' ? 1 : clock.fraction;
   return {
     id: r.id,
     machineId: r.machine_id,
@@ -109,7 +112,7 @@ function toView(r: JoinedRow): JobView {
     fraction,
     estimateS: r.estimate_s,
     elapsedS: r.elapsed_s,
-    etaS: eta(r, fraction),
+    etaS: eta(r, clock),
     errors: r.errors,
     resends: r.resends,
     endReason: r.end_reason,
@@ -122,14 +125,32 @@ function toView(r: JoinedRow): JobView {
 }
 
 /**
+ * How far the job is, in the planner's seconds: from the file's timeline when it has one (bytes are a
+ * poor clock: thumbnails, comments and start code weigh a lot and run in no time), else in bytes.
+ */
+function progressClock(r: JobRow): { fraction: number; plannedDoneS: number; plannedLeftS: number } {
+  const plan = JSON.parse(r.plan_json) as Partial<JobPlan>;
+  if (isTimeline(plan.timeline)) {
+    const from = secondsAt(plan.timeline, r.from_byte);
+    const at = Math.max(from, secondsAt(plan.timeline, r.acked_byte));
+    const end = secondsAt(plan.timeline, r.bytes_total);
+    const total = end - from;
+    if (total > 0) return { fraction: clamp01((at - from) / total), plannedDoneS: at - from, plannedLeftS: end - at };
+  }
+  const span = Math.max(1, r.bytes_total - r.from_byte);
+  const fraction = clamp01((r.acked_byte - r.from_byte) / span);
+  return { fraction, plannedDoneS: r.estimate_s * fraction, plannedLeftS: r.estimate_s * (1 - fraction) };
+}
+
+const clamp01 = (v: number): number => Math.min(1, Math.max(0, v));
+
+/**
  * What is left of the planner's estimate, corrected by how this run has compared with it so far
  * (once enough has run for the comparison to mean something).
  */
-function eta(r: JobRow, fraction: number): number | null {
+function eta(r: JobRow, clock: { fraction: number; plannedDoneS: number; plannedLeftS: number }): number | null {
   if (r.state !== 'running' && r.state !== 'paused') return null;
-  const left = r.estimate_s * (1 - fraction);
-  const plannedSoFar = r.estimate_s * fraction;
-  if (fraction < 0.02 || r.elapsed_s < 30 || plannedSoFar <= 0) return left;
-  const pace = Math.min(4, Math.max(0.25, r.elapsed_s / plannedSoFar));
-  return left * pace;
+  if (clock.fraction < 0.02 || r.elapsed_s < 30 || clock.plannedDoneS <= 0) return clock.plannedLeftS;
+  const pace = Math.min(4, Math.max(0.25, r.elapsed_s / clock.plannedDoneS));
+  return clock.plannedLeftS * pace;
 }
