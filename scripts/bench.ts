@@ -6,7 +6,11 @@
 // so its peak RSS is clean. Peers that need the whole file as a string (and build objects per line) run
 // on 20 MB slices, with a 60 s cap; ours runs on the same slices for the ratios.
 //
-// Options: --print-mb N  --raster-mb N  --slice-mb N  --runs N  --keep
+// Then the machines (scripts/bench/grbl.ts, marlin.ts: streaming over socat ptys at 115200 baud
+// against the firmware simulators, wire rate emulated), and job preparation (laser, raster, slicing).
+//
+// Options: --only gcode,machines,prepare  --print-mb N  --raster-mb N  --slice-mb N  --runs N
+//          --machine-lines N  --keep
 
 import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -14,6 +18,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatePrint, generateRaster } from './bench/generate';
+import { benchGrbl, formatGrblBench } from './bench/grbl';
+import { benchMarlin, formatMarlinBench } from './bench/marlin';
 
 const args = process.argv.slice(2);
 const opt = (name: string, def: number): number => {
@@ -27,6 +33,9 @@ const RUNS = opt('runs', 3);
 const PEER_RUNS = 2;
 const PEER_CAP_MS = 60_000;
 const KEEP = args.includes('--keep');
+const MACHINE_LINES = opt('machine-lines', 10_000);
+const onlyAt = args.indexOf('--only');
+const ONLY = new Set(onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',') : ['gcode', 'machines', 'prepare']);
 
 const WORKER = fileURLToPath(new URL('./bench/worker.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -93,7 +102,7 @@ function line(label: string, r: Result, extra = ''): void {
   console.log(`${pad(label, 34)} ${pad(`${f1(mbps(r))} MB/s`, 12)}${l}  ${best(r).toFixed(0)} ms${runs}  peak RSS ${f1(r.maxRssMB)} MB${extra}`);
 }
 
-async function main(): Promise<void> {
+async function benchGcode(): Promise<void> {
   const t0 = performance.now();
   const dir = mkdtempSync(join(tmpdir(), 'fabkiosk-bench-'));
   try {
@@ -161,4 +170,15 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+async function benchMachines(): Promise<void> {
+  const t0 = performance.now();
+  console.log(`\n== machines: ${MACHINE_LINES} lines streamed to the firmware simulators over socat ptys at 115200 baud`);
+  console.log(formatGrblBench(await benchGrbl({ lines: MACHINE_LINES })));
+  console.log('');
+  console.log(formatMarlinBench(await benchMarlin({ lines: MACHINE_LINES })));
+  console.log(`total ${f1((performance.now() - t0) / 1000)} s`);
+}
+
+if (ONLY.has('gcode')) await benchGcode();
+if (ONLY.has('machines')) await benchMachines();
+

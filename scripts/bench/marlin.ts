@@ -77,17 +77,21 @@ export async function benchMarlin(opts: { lines: number } = { lines: 20000 }): P
   return [await run('Marlin ADVANCED_OK (buffer kept full)', true, lines), await run('Marlin plain ok (1 line in flight)', false, lines)];
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const i = process.argv.indexOf('--lines');
-  const n = i >= 0 ? Number(process.argv[i + 1]) : 20000;
-  const results = await benchMarlin({ lines: n });
+export function formatMarlinBench(results: readonly MarlinBenchResult[]): string {
   const pad = (s: string, w: number): string => s.padStart(w);
-  console.log(`${'streaming'.padEnd(40)}${pad('lines/s', 10)}${pad('bytes/s', 10)}${pad('link max', 10)}${pad('% link', 8)}${pad('time s', 9)}`);
+  const out = [`${'streaming'.padEnd(40)}${pad('lines/s', 10)}${pad('bytes/s', 10)}${pad('link max', 10)}${pad('% link', 8)}${pad('time s', 9)}`];
   for (const r of results) {
-    console.log(
+    out.push(
       `${r.name.padEnd(40)}${pad(r.linesPerS.toFixed(0), 10)}${pad(r.bytesPerS.toFixed(0), 10)}${pad(r.linkLimitLinesPerS.toFixed(0), 10)}${pad(((100 * r.linesPerS) / r.linkLimitLinesPerS).toFixed(0), 8)}${pad(r.durationS.toFixed(2), 9)}`,
     );
   }
   const [fast, slow] = results;
-  if (fast && slow) console.log(`ADVANCED_OK is ${(fast.linesPerS / slow.linesPerS).toFixed(2)}x plain ok`);
+  if (fast && slow) out.push(`ADVANCED_OK is ${(fast.linesPerS / slow.linesPerS).toFixed(2)}x plain ok`);
+  return out.join('\n');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const i = process.argv.indexOf('--lines');
+  const n = i >= 0 ? Number(process.argv[i + 1]) : 20000;
+  console.log(formatMarlinBench(await benchMarlin({ lines: n })));
 }
