@@ -1,0 +1,52 @@
+// Where the job lands on the bed, and whether it fits there. Model coordinates are the drawing's own
+// (an SVG page's bottom-left corner, a DXF's origin, at the bed's origin); a placement moves the
+// job's lower-left corner to a point of the bed.
+import type { MachineProfile } from '../../gcode';
+import { LaserError } from '../errors';
+import type { Box } from '../geometry/types';
+
+export interface Placement {
+  /** Where the lower-left corner of the job's bounds goes, in machine coordinates (mm). */
+  xMm: number;
+  yMm: number;
+}
+
+export interface WorkArea {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+export function workAreaOf(machine: MachineProfile): WorkArea | null {
+  if (!machine.workArea) return null;
+  const o = machine.workOrigin ?? { x: 0, y: 0, z: 0 };
+  return { minX: o.x, minY: o.y, maxX: o.x + machine.workArea.x, maxY: o.y + machine.workArea.y };
+}
+
+/** The shift from model to machine coordinates. */
+export function placementOffset(bounds: Box, placement: Placement | undefined): { dx: number; dy: number } {
+  if (!placement) return { dx: 0, dy: 0 };
+  if (!Number.isFinite(placement.xMm) || !Number.isFinite(placement.yMm)) {
+    throw new LaserError('bad_option', { option: 'placement', value: `${placement.xMm},${placement.yMm}` });
+  }
+  return { dx: placement.xMm - bounds.minX, dy: placement.yMm - bounds.minY };
+}
+
+const EPS = 1e-6;
+
+/** Throws when the placed job leaves the work area. */
+export function checkFits(b: Box, area: WorkArea | null): void {
+  if (!area) return;
+  for (const axis of ['x', 'y'] as const) {
+    const lo = axis === 'x' ? b.minX : b.minY;
+    const hi = axis === 'x' ? b.maxX : b.maxY;
+    const aLo = axis === 'x' ? area.minX : area.minY;
+    const aHi = axis === 'x' ? area.maxX : area.maxY;
+    const r = (v: number) => Math.round(v * 100) / 100;
+    if (hi - lo > aHi - aLo + EPS) throw new LaserError('job_larger_than_work_area', { axis: axis.toUpperCase(), size: r(hi - lo), limit: r(aHi - aLo) });
+    if (lo < aLo - EPS || hi > aHi + EPS) {
+      throw new LaserError('job_outside_work_area', { axis: axis.toUpperCase(), min: r(lo), max: r(hi), areaMin: r(aLo), areaMax: r(aHi) });
+    }
+  }
+}
