@@ -16,6 +16,7 @@ import { machineRows, toSummary } from './services/machines/machines';
 import { StatusBoard } from './services/machines/status-board';
 import { listMembers } from './services/members/list';
 import { membershipHandlers } from './services/members/handlers';
+import { prepareHandlers } from './services/prepare/handlers';
 import { sessionMember } from './services/members/session-member';
 import { trainingHandlers } from './services/training/handlers';
 import { ModuleLibrary } from './services/training/library';
@@ -33,6 +34,10 @@ import { certificationAccess, type MachineAccess } from './services/jobs/access'
 import { findMachine } from './services/machines/profile';
 import { DomainError } from './api/errors';
 import { seedIfEmpty } from './store/seed';
+import { Ledger } from './services/ledger/ledger';
+import { ledgerHandlers } from './services/ledger/handlers';
+import { seedLedger } from './services/ledger/seed';
+import { reportHandlers } from './services/reports/handlers';
 
 export interface BackendOptions {
   /** Folder of the SQLite file, or ':memory:'. */
@@ -81,6 +86,11 @@ export function defaultModulesDir(): string {
   return join(appRootFrom(dirname(fileURLToPath(import.meta.url))), 'assets', 'modules');
 }
 
+/** The lab's locked slicer profiles (assets/profiles), found the same way. */
+export function defaultProfilesDir(): string {
+  return join(appRootFrom(dirname(fileURLToPath(import.meta.url))), 'assets', 'profiles');
+}
+
 export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const now = opts.now ?? (() => new Date());
   const log = opts.log ?? ((m, e) => console.error(m, e ?? ''));
@@ -98,6 +108,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       { currentVersion: (c) => library.currentVersion(c), validityMonths: (c) => library.get(c)?.validityMonths ?? null },
       now(),
     );
+    seedLedger(store, seed);
   } catch (err) {
     store.close();
     throw err;
@@ -106,6 +117,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const events = new EventHub();
   const sessions = new SessionStore(events, () => idleTimeoutS * 1000, () => now().getTime());
   const audit = new AuditLog(store);
+  const ledger = new Ledger({ store, audit, now, log });
   const statusBoard = new StatusBoard(events, () => machineRows(store));
   const filesDir = opts.dataDir === ':memory:' ? join(tmpdir(), `fabkiosk-files-${store.kioskId}`) : join(opts.dataDir, 'files');
   const uploads = new Uploads(store, filesDir, opts.maxUploadBytes);
@@ -125,8 +137,9 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     ...(m.liveEveryMs !== undefined ? { liveEveryMs: m.liveEveryMs } : {}),
   });
   const access = m.access ?? certificationAccess(store, library, now);
-  const jobs = new JobControl({ store, uploads, hub, audit, access, now, log, ...(m.checkpointMs !== undefined ? { checkpointMs: m.checkpointMs } : {}) });
+  const jobs = new JobControl({ store, uploads, hub, audit, access, now, log, onJobEnded: (id) => ledger.jobs.onJobEnded(id), ...(m.checkpointMs !== undefined ? { checkpointMs: m.checkpointMs } : {}) });
   await jobs.recover();
+  ledger.start();
 
   const coreHandlers = {
     'kiosk.info': () => kioskInfo(store, idleTimeoutS),
@@ -203,13 +216,16 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     'jobs.cancel': ({ jobId }, caller) => jobs.cancel(jobId, caller),
     'jobs.retry': (input, caller) => jobs.retry(input, caller),
   } satisfies Partial<Handlers>;
-  const visits = new Visits(store, audit, now);
+  const visits = new Visits(store, audit, now, (id) => ledger.coworking.onCheckIn(id));
   const trainingSessions = new TrainingSessions({ store, library, audit, events, now });
   const handlers: Handlers = {
     ...coreHandlers,
     ...machineHandlers,
     ...membershipHandlers({ store, audit, sessions, visits, library, trainingSessions, now }),
     ...trainingHandlers({ store, audit, library, trainingSessions, now }),
+    ...prepareHandlers({ store, uploads, events, hub, now, log, access, profilesDir: defaultProfilesDir() }),
+    ...ledgerHandlers({ store, audit, ledger, now }),
+    ...reportHandlers({ store, audit, now }),
   };
 
   const dispatch = createDispatcher(handlers, sessions, (name, err) => log(`procedure ${name} failed`, err));

@@ -1,20 +1,14 @@
 // The one API contract: every procedure once, with its input schema, output type and role.
 // Both transports (Electron IPC and the web host) and the dispatcher read this table.
 import { z } from 'zod';
-import type { Role } from './roles';
 import type * as M from './models';
 import type { ProcedureNameList } from './procedure-names';
+import { proc } from './procedure';
+import { prepareContract } from './contract-prepare';
+import { ledgerContract } from './contract-ledger';
+import { reportsContract } from './contract-reports';
 
-export interface Procedure<I extends z.ZodType, O> {
-  input: I;
-  role: Role;
-  /** Phantom: carries the output type only. */
-  output?: O;
-}
-
-function proc<O>() {
-  return <I extends z.ZodType>(def: { input: I; role: Role }): Procedure<I, O> => def;
-}
+export type { Procedure } from './procedure';
 
 const none = z.object({}).strict();
 // Names are typed on a touch keyboard: trim, forbid control characters, keep them short.
@@ -49,6 +43,9 @@ const answers = z
 const role = z.enum(['member', 'trainer', 'manager']);
 
 export const contract = {
+  ...prepareContract,
+  ...ledgerContract,
+  ...reportsContract,
   'kiosk.info': proc<M.KioskInfo>()({ input: none, role: 'visitor' }),
   'catalog.get': proc<M.Catalog>()({ input: none, role: 'visitor' }),
   'machines.list': proc<M.MachineSummary[]>()({ input: none, role: 'visitor' }),

@@ -32,6 +32,15 @@ export type ApiErrorCode =
   | 'quiz_not_passed'
   /** The file's check found errors for this machine: it would not run right. */
   | 'job_refused'
+  /** Not enough on the shelf for a sale; params `product` (code), `available`, `unit`. */
+  | 'insufficient_stock'
+  /** The ledger refuses the request; params `reason` (see electron/services/ledger/refused.ts) and details. */
+  | 'ledger_refused'
+  /**
+   * A drawing, image, model or template could not become a job; params `reason` (the preparation's own
+   * code: svg_script, model_too_large, slicer_failed…, translated under prepare.*) and its values.
+   */
+  | 'preparation_failed'
   | 'internal';
 
 export interface FieldIssue {

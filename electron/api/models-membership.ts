@@ -109,7 +109,7 @@ export interface MemberProfile {
   /** True until the member's first check-in, if the site offers the first visit free. */
   firstVisitFree: boolean;
   jobsCount: number;
-  /** Integer cents; 0 until the ledger exists. */
+  /** Integer cents: the sum of the member's ledger entries (negative: they owe the lab). */
   balanceCents: number;
 }
 

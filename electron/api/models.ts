@@ -265,8 +265,13 @@ export type ApiEvent =
   | { type: 'machine.live'; live: MachineLive }
   | { type: 'session.ended'; reason: 'idle' | 'signed_out' }
   | { type: 'analysis.progress'; fileId: string; fraction: number }
+  /** A laser job, a slicing or a template being prepared from this file. */
+  | { type: 'prepare.progress'; fileId: string; stage: 'reading' | 'slicing' | 'generating' | 'analysing'; fraction: number }
   /** A trainer session moved to another step, changed its attendees or ended: the big screen follows. */
   | { type: 'training.session'; sessionId: string; step: number; ended: boolean };
 
 export type * from './models-membership';
 export type * from './models-training';
+export type * from './models-ledger';
+export type * from './models-reports';
+export type * from './models-prepare';

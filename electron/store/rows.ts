@@ -23,7 +23,19 @@ export type SyncedTable =
   | 'session_attendees'
   | 'quiz_attempts'
   | 'certifications'
-  | 'documents';
+  | 'documents'
+  | 'shop_items'
+  | 'price_rules'
+  | 'plan_terms'
+  | 'subscriptions'
+  | 'shop_sales'
+  | 'job_material_declarations'
+  | 'ledger_entries'
+  | 'stock_movements'
+  | 'billing_settings'
+  | 'invoices'
+  | 'invoice_lines'
+  | 'invoice_documents';
 
 type Value = string | number | null;
 export type RowValues = Record<string, Value>;

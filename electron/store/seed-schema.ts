@@ -2,6 +2,7 @@
 // stop the first start with a clear message, not leave a half-seeded database.
 import { z } from 'zod';
 import { machineKinds } from '../api/models';
+import { ledgerSeedSchema } from '../services/ledger/seed-schema';
 
 const localized = z.object({ fr: z.string().min(1), en: z.string().min(1) }).strict();
 const code = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/);
@@ -130,6 +131,8 @@ export const seedSchema = z
         })
         .strict(),
     ),
+    /** The price grid beyond machine rates and material prices (electron/services/ledger/seed-schema.ts). */
+    pricing: ledgerSeedSchema.optional(),
   })
   .strict();
 

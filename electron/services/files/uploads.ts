@@ -111,6 +111,31 @@ export class Uploads {
     return toStored(this.byId(id)!);
   }
 
+  /**
+   * A file the kiosk made (prepared G-code, a built template), stored like an upload: once, by its
+   * sha256, written to a temporary name first so a crash never leaves half a file under its hash.
+   */
+  storeGenerated(name: string, bytes: Uint8Array, memberId: string | null): StoredFile {
+    const kind = fileKind(name);
+    if (!kind) throw new DomainError('unsupported_file', { name, extension: extname(name) || '-' });
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const existing = this.bySha(sha256);
+    if (existing) return toStored(existing);
+    const finalPath = this.pathOf(sha256);
+    mkdirSync(join(this.filesDir, sha256.slice(0, 2)), { recursive: true });
+    const tempPath = join(this.tempDir, `${randomUUID()}.part`);
+    mkdirSync(this.tempDir, { recursive: true });
+    const fd = openSync(tempPath, 'w');
+    try {
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tempPath, finalPath);
+    const id = this.store.writer.insert('files', { sha256, name, kind, size_bytes: bytes.length, uploaded_by: memberId });
+    return toStored(this.byId(id)!);
+  }
+
   abort(sessionId: string, uploadId: string): void {
     this.get(sessionId, uploadId);
     this.drop(uploadId, true);

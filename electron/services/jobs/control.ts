@@ -26,6 +26,8 @@ export interface JobControlDeps {
   now: () => Date;
   log: (message: string, err?: unknown) => void;
   checkpointMs?: number;
+  /** Writes the ledger entries of a job that reached its final state, in the transaction that writes it. Must not throw. */
+  onJobEnded?: (jobId: string) => void;
 }
 
 export class JobControl {
@@ -255,12 +257,16 @@ export class JobControl {
     } catch (err) {
       this.d.log(`job ${jobId}: consumption not measured`, err);
     }
-    this.d.store.writer.update('jobs', jobId, {
-      state,
-      ended_at: this.d.now().toISOString(),
-      end_reason: reason,
-      end_params_json: JSON.stringify(params),
-      consumption_json: consumption,
+    // The charge commits with the final state: a crash leaves both or neither, and recovery charges once.
+    this.d.store.writer.transaction(() => {
+      this.d.store.writer.update('jobs', jobId, {
+        state,
+        ended_at: this.d.now().toISOString(),
+        end_reason: reason,
+        end_params_json: JSON.stringify(params),
+        consumption_json: consumption,
+      });
+      this.d.onJobEnded?.(jobId);
     });
     this.d.audit.record(null, `job.${state}`, jobId, reason ? { reason } : {});
   }

@@ -7,6 +7,7 @@ import { currentCharter } from '../charters/charters';
 import { certificationViews } from '../training/certifications';
 import type { ModuleLibrary } from '../training/library';
 import type { Visits } from '../visits/visits';
+import { memberBalance } from '../ledger/entries';
 import { consentStates } from './consents';
 
 export interface MemberRow {
@@ -59,6 +60,6 @@ export function memberProfile(store: Store, library: ModuleLibrary, visits: Visi
     coworking: visits.coworking(memberId),
     firstVisitFree: visits.firstVisitFree(memberId),
     jobsCount,
-    balanceCents: 0,
+    balanceCents: memberBalance(store.db, memberId),
   };
 }

@@ -32,6 +32,8 @@ export class Visits {
     private readonly store: Store,
     private readonly audit: AuditLog,
     private readonly now: () => Date,
+    /** Called in the check-in's transaction for a coworking visit (the ledger's day entry). Must not throw. */
+    private readonly onCoworkingCheckIn?: (visitId: string) => void,
   ) {}
 
   checkIn(memberId: string, purpose: VisitPurpose, eventId?: string): VisitView {
@@ -79,6 +81,7 @@ export class Visits {
         first_visit: first ? 1 : 0,
       });
       if (first) w.update('members', memberId, { first_visit_at: iso });
+      if (purpose === 'coworking') this.onCoworkingCheckIn?.(visitId);
       this.audit.record(memberId, 'visit.check_in', visitId, { purpose, eventId: eventId ?? null, countedDay: counted === 1, extraDay: extra === 1, firstVisit: first });
       return visitId;
     });

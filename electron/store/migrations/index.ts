@@ -3,6 +3,8 @@ import m0001 from './0001_foundation';
 import m0002 from './0002_files';
 import m0003 from './0003_jobs';
 import m0004 from './0004_membership';
+import m0005 from './0005_ledger';
+import m0006 from './0006_statements';
 
 export interface Migration {
   version: number;
@@ -10,4 +12,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [m0001, m0002, m0003, m0004].sort((a, b) => a.version - b.version);
+export const migrations: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006].sort((a, b) => a.version - b.version);
