@@ -20,6 +20,9 @@ import { fileURLToPath } from 'node:url';
 import { generatePrint, generateRaster } from './bench/generate';
 import { benchGrbl, formatGrblBench } from './bench/grbl';
 import { benchMarlin, formatMarlinBench } from './bench/marlin';
+import { benchLaser, formatLaserBench } from './bench/laser';
+import { benchLaserRaster, formatLaserRasterBench } from './bench/laser-raster';
+import { benchSlice, formatSliceBench } from './bench/slice';
 
 const args = process.argv.slice(2);
 const opt = (name: string, def: number): number => {
@@ -179,6 +182,18 @@ async function benchMachines(): Promise<void> {
   console.log(`total ${f1((performance.now() - t0) / 1000)} s`);
 }
 
+async function benchPrepare(): Promise<void> {
+  const t0 = performance.now();
+  console.log('\n== job preparation: laser (vector), laser (raster), 3D models and slicing');
+  console.log(formatLaserBench(await benchLaser({ paths: 10_000, runs: 3 })));
+  console.log('');
+  console.log(formatLaserRasterBench(await benchLaserRaster({ size: 2000, runs: 2 })));
+  console.log('');
+  console.log(formatSliceBench(await benchSlice({ runs: 3 })));
+  console.log(`total ${f1((performance.now() - t0) / 1000)} s`);
+}
+
 if (ONLY.has('gcode')) await benchGcode();
 if (ONLY.has('machines')) await benchMachines();
+if (ONLY.has('prepare')) await benchPrepare();
 

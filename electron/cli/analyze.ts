@@ -6,12 +6,8 @@ import { parseArgs } from 'node:util';
 import type { TFunction } from 'i18next';
 import { analyzeGcode, type Analysis, type AnalyzeOptions } from '../../jobs/gcode';
 import { READ_CHUNK_BYTES } from '../../jobs/gcode/file';
-import fablab from '../../assets/fablab.json';
-import { machineRows } from '../services/machines/machines';
-import { findMachine, machineProfile, materialProfile } from '../services/machines/profile';
-import { openStore } from '../store';
-import { seedIfEmpty } from '../store/seed';
-import { defaultDataDir } from '../paths';
+import { labMachine, labMaterial, withLabStore } from './lab-profiles';
+import { duration, findingLines } from './report-lines';
 import { CliError } from './serve';
 
 export async function analyzeCommand(args: string[], env: NodeJS.ProcessEnv, t: TFunction, lang: 'fr' | 'en'): Promise<number> {
@@ -27,26 +23,14 @@ export async function analyzeCommand(args: string[], env: NodeJS.ProcessEnv, t: 
   const opts: AnalyzeOptions = {};
   let machineName: string | null = null;
   if (values.machine || values.material) {
-    const store = openStore(defaultDataDir(env));
-    try {
-      await seedIfEmpty(store.writer, fablab);
+    await withLabStore(env, (store) => {
       if (values.machine) {
-        const row = findMachine(store, values.machine);
-        if (!row) throw new CliError('unknownMachine', { id: values.machine, known: machineRows(store).map((m) => m.code).join(', ') });
-        opts.machine = machineProfile(row);
-        machineName = row.name;
+        const machine = labMachine(store, values.machine);
+        opts.machine = machine.profile;
+        machineName = machine.name;
       }
-      if (values.material) {
-        const material = materialProfile(store, values.material);
-        if (!material) {
-          const known = (store.db.prepare('SELECT code FROM materials ORDER BY code').pluck().all() as string[]).join(', ');
-          throw new CliError('unknownMaterial', { id: values.material, known });
-        }
-        opts.material = material;
-      }
-    } finally {
-      store.close();
-    }
+      if (values.material) opts.material = labMaterial(store, values.material);
+    });
   }
 
   const analysis = await analyzeGcode(readWithProgress(file, statSync(file).size, t), opts);
@@ -91,24 +75,8 @@ function report(a: Analysis, file: string, machine: string | null, t: TFunction,
     const { min, max } = a.bounds;
     lines.push(t('report.bounds', { x0: num(min.x), x1: num(max.x), y0: num(min.y), y1: num(max.y), z0: num(min.z), z1: num(max.z) }));
   }
-  for (const f of a.findings) {
-    lines.push(
-      t('report.finding', {
-        severity: t(`severity.${f.severity}`, { ns: 'findings' }),
-        line: f.line,
-        text: t(f.code, { ns: 'findings', ...f.params, defaultValue: f.message }),
-      }),
-    );
-  }
+  lines.push(...findingLines(a.findings, t));
   const errors = a.findings.filter((f) => f.severity === 'error').length;
   lines.push(errors > 0 ? t('report.refused', { count: errors }) : a.findings.length === 0 ? t('report.noFindings') : '');
   return lines.filter(Boolean).join('\n');
-}
-
-function duration(s: number): string {
-  const total = Math.round(s);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const sec = total % 60;
-  return h > 0 ? `${h} h ${String(m).padStart(2, '0')} min` : m > 0 ? `${m} min ${String(sec).padStart(2, '0')} s` : `${sec} s`;
 }

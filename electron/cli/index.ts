@@ -5,7 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { appRootFrom } from '../paths';
 import { analyzeCommand } from './analyze';
+import { laserCommand } from './laser';
 import { portsCommand, sendCommand } from './machines';
+import { reportCommand } from './report';
+import { templateCommand } from './template';
+import { sliceCommand } from './slice';
 import { cliLanguage, cliTranslator } from './i18n';
 import { findChromium, findElectron, hasDisplay, runChromium, runElectron } from './launch';
 import { CliError, parsePort, serve } from './serve';
@@ -60,10 +64,18 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       }
       case 'analyze':
         return await analyzeCommand(rest, env, t, lang);
+      case 'laser':
+        return await laserCommand(rest, env, lang);
       case 'ports':
         return await portsCommand(rest, t);
       case 'send':
         return await sendCommand(rest, t);
+      case 'report':
+        return await reportCommand(rest, env, t, lang);
+      case 'template':
+        return await templateCommand(rest, t, lang);
+      case 'slice':
+        return await sliceCommand(rest, env, lang, appRoot);
       default:
         process.stderr.write(t('unknownCommand', { command }) + '\n');
         return 2;

@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import fablab from '../../assets/fablab.json';
 import type { MachineProfile } from '../../jobs/gcode';
 import { prepareLaserJob, type LaserJob } from '../../jobs/laser';
+import { labLaser } from '../../jobs/laser/testing.testutil';
 
 const FIXTURES = process.env.FABKIOSK_FIXTURES ?? fileURLToPath(new URL('../../../shared/fixtures', import.meta.url));
 const FIXTURE_FILES = [
@@ -42,24 +42,6 @@ export interface LaserBenchResult {
   durationS: number;
   travel: { listedMm: number; optimisedMm: number; ratio: number };
   fixtures: { file: string; paths: number; listedMm: number; optimisedMm: number; ratio: number; ms: number }[];
-}
-
-function labLaser(): MachineProfile {
-  const m = fablab.machines.find((x) => x.code === 'laser-co2')!;
-  const l = m.limits as { maxFeedMmS: { x: number; y: number; z: number }; maxAccelMmS2: { x: number; y: number; z: number }; junctionDeviationMm: number; maxSpindleS: number };
-  return {
-    id: m.code,
-    name: m.name,
-    kind: 'laser',
-    firmware: 'grbl',
-    workArea: { x: m.workArea!.x, y: m.workArea!.y, z: m.workArea!.z },
-    maxFeedMmS: l.maxFeedMmS,
-    maxAccelMmS2: l.maxAccelMmS2,
-    junctionDeviationMm: l.junctionDeviationMm,
-    plannerBlocks: 16,
-    laserMode: true,
-    maxSpindleS: l.maxSpindleS,
-  };
 }
 
 /** A sheet of small parts: per cell a rounded outline, a round hole, a score curve, and a triangle (cut, or engraved in one cell of ten). */
