@@ -61,7 +61,9 @@ export default tseslint.config(
   {
     // Web Workers of the renderer may run the pure G-code engine on a file the maker picked, so the
     // 3D preview is built next to the GPU without shipping megabytes of geometry through the API.
-    // They may import jobs/gcode (Node-free) and nothing else of the back end.
+    // They may import jobs/gcode (Node-free) and nothing else of the back end; likewise the print
+    // core's mesh loaders and transforms (a model in 3D) and the laser core's raster steps (an
+    // engraving previewed as it will burn), whose files that touch the disk stay out.
     files: ['renderer/**/*.worker.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
@@ -70,8 +72,29 @@ export default tseslint.config(
           patterns: [
             { group: ['**/electron/api/*'], message: 'Types only from electron/api.', allowTypeImports: true },
             {
-              group: ['**/electron/*', '!**/electron/api', '**/electron/!(api)/**', '**/jobs/*', '!**/jobs/gcode', '**/jobs/gcode/file', 'node:*'],
-              message: 'A renderer worker may import only the Node-free jobs/gcode engine.',
+              group: [
+                '**/electron/*',
+                '!**/electron/api',
+                '**/electron/!(api)/**',
+                '**/jobs/*',
+                '!**/jobs/gcode',
+                '!**/jobs/print',
+                '!**/jobs/laser',
+                '**/jobs/gcode/file',
+                '**/jobs/print/file',
+                '**/jobs/print/slice*',
+                '**/jobs/print/slicer*',
+                '**/jobs/print/index',
+                '**/jobs/laser/*',
+                '!**/jobs/laser/raster',
+                '**/jobs/laser/raster/*',
+                '!**/jobs/laser/raster/dither',
+                '!**/jobs/laser/raster/gray',
+                '!**/jobs/laser/raster/resample',
+                '!**/jobs/laser/raster/image',
+                'node:*',
+              ],
+              message: 'A renderer worker may import only the Node-free jobs/gcode engine, jobs/print mesh code and jobs/laser/raster steps.',
             },
           ],
         },

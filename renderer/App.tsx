@@ -19,6 +19,7 @@ import { AccountScreen } from './screens/Account';
 import { JobsScreen } from './screens/Jobs';
 import { MachinesScreen } from './screens/Machines';
 import { ManageScreen } from './screens/Manage';
+import { ShopScreen } from './shop/ShopScreen';
 import { SignInScreen } from './screens/SignIn';
 import { SignUpScreen } from './membership/SignUpScreen';
 import { CharterDialog } from './membership/CharterDialog';
@@ -296,6 +297,7 @@ export function App({ transport }: { transport: Transport }) {
     training: () => <TrainingScreen />,
     account: () => <AccountScreen />,
     manage: () => <ManageScreen />,
+    shop: () => <ShopScreen />,
   };
 
   return (

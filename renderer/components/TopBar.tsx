@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { initials } from '../lib/format';
+import { ShopIcon } from '../shop/ShopIcon';
 import { useKiosk, type Screen } from '../state/kiosk';
 import { ClipboardIcon, GearIcon, HomeIcon, JobIcon, ShieldIcon, SignInIcon, SignOutIcon, UserIcon } from './icons';
 
@@ -22,6 +23,7 @@ export function TopBar() {
     { screen: 'jobs', testId: 'nav-jobs', label: t('nav.jobs'), icon: <JobIcon /> },
     { screen: 'training', testId: 'nav-training', label: t('nav.training'), icon: <ShieldIcon /> },
   ];
+  items.push({ screen: 'shop', testId: 'nav-shop', label: t('shop.nav'), icon: <ShopIcon /> });
   if (member) items.push({ screen: 'account', testId: 'nav-account', label: t('nav.account'), icon: <UserIcon /> });
   if (member?.role === 'manager') {
     items.push({ screen: 'manage', testId: 'nav-manage', label: t('nav.manage'), icon: <ClipboardIcon /> });

@@ -1,23 +1,23 @@
 // "Check a G-code file": choose the machine (and the filament of a printer), bring the file, and
 // read what the back end found, beside the 3D preview the page builds from the same file. The file
 // goes to the back end in chunks while a worker reads it for the preview; both show their progress.
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, GcodeAnalysis, MachineSummary, Material, StoredFile } from '../../electron/api/types';
 import { toApiError } from '../api/client';
-import { CheckIcon, CloseIcon, GearIcon, JobIcon, RefreshIcon, UsbIcon } from '../components/icons';
+import { CloseIcon, GearIcon, JobIcon, RefreshIcon, UsbIcon } from '../components/icons';
 import { MachineIllustration } from '../components/MachineIllustration';
 import { Progress } from '../components/Progress';
 import { errorMessage } from '../i18n/errors';
-import { formatBytes, formatWorkArea, pick, type Lang } from '../lib/format';
+import { formatBytes, pick, type Lang } from '../lib/format';
+import { LazyToolpathPreview } from '../preview/LazyToolpathPreview';
 import { useToolpath, type ToolpathState } from '../preview/useToolpath';
+import { MachinePicker, MaterialChips } from '../prepare/Pickers';
 import { useKiosk } from '../state/kiosk';
 import { Figures, Findings, VerdictBanner } from './Results';
 import { SendToMachine } from './SendToMachine';
 import { filaments, gcodeMachines, needsFilament, previewMachine } from './summary';
 import { isAbort, uploadFile } from './upload';
-
-const ToolpathPreview = lazy(() => import('../preview/ToolpathPreview'));
 
 /** What the file input offers: the extensions the back end stores as G-code. */
 export const gcodeAccept = '.gcode,.gco,.g,.nc,.ngc';
@@ -180,32 +180,7 @@ export function GcodeCheck() {
         {eligible.length === 0 ? (
           <p className="empty">{t('gcode.noMachines')}</p>
         ) : (
-          <div className="pick-grid" role="group" aria-labelledby="gcode-step-machine">
-            {eligible.map((m) => (
-              <button
-                key={m.id}
-                type="button"
-                className="pick-card"
-                data-testid="gcode-machine"
-                data-code={m.code}
-                aria-pressed={machineId === m.id}
-                disabled={busy}
-                onClick={() => chooseMachine(m)}
-              >
-                <span className="pick-art">
-                  <MachineIllustration kind={m.kind} />
-                </span>
-                <span className="pick-name">{m.name}</span>
-                <span className="pick-meta">{t(`kind.${m.kind}`)}</span>
-                {m.workArea ? <span className="pick-meta">{formatWorkArea(m.workArea, lang)}</span> : null}
-                {machineId === m.id ? (
-                  <span className="pick-check" aria-hidden="true">
-                    <CheckIcon size={22} />
-                  </span>
-                ) : null}
-              </button>
-            ))}
-          </div>
+          <MachinePicker machines={eligible} value={machineId} lang={lang} disabled={busy} labelledBy="gcode-step-machine" testId="gcode-machine" showKind onChange={chooseMachine} />
         )}
         {fdm ? (
           <div className="material-row">
@@ -216,23 +191,7 @@ export function GcodeCheck() {
             {filamentList.length === 0 ? (
               <p className="muted">{t('gcode.noFilament')}</p>
             ) : (
-              <div className="chips" role="group" aria-labelledby="gcode-filament">
-                {filamentList.map((mat) => (
-                  <button
-                    key={mat.id}
-                    type="button"
-                    className="chip"
-                    data-testid="gcode-material"
-                    data-code={mat.id}
-                    aria-pressed={materialId === mat.id}
-                    disabled={busy}
-                    onClick={() => setMaterialId(mat.id)}
-                  >
-                    <SpoolMark />
-                    {pick(mat.name, lang)}
-                  </button>
-                ))}
-              </div>
+              <MaterialChips materials={filamentList} value={materialId} lang={lang} disabled={busy} labelledBy="gcode-filament" testId="gcode-material" onChange={(mat) => setMaterialId(mat.id)} />
             )}
           </div>
         ) : null}
@@ -299,16 +258,6 @@ export function GcodeCheck() {
   );
 }
 
-function SpoolMark() {
-  return (
-    <svg className="spool-mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <circle cx="12" cy="12" r="10" fill="#1e4b3a" />
-      <circle cx="12" cy="12" r="6.5" fill="#4e8c6c" />
-      <circle cx="12" cy="12" r="2.5" fill="#efe7d8" />
-    </svg>
-  );
-}
-
 function ResultsView({
   analysis,
   machine,
@@ -368,19 +317,7 @@ function ResultsView({
         <Figures analysis={analysis} machine={machine} material={material} lang={lang} />
         <Findings analysis={analysis} lang={lang} />
       </div>
-      <Suspense
-        fallback={
-          <section className="card preview-card">
-            <div className="preview-stage">
-              <div className="preview-overlay">
-                <Progress label={t('preview.loading')} fraction={null} lang={lang} />
-              </div>
-            </div>
-          </section>
-        }
-      >
-        <ToolpathPreview state={toolpath} workArea={machine.workArea} workOrigin={machine.workOrigin} lang={lang} />
-      </Suspense>
+      <LazyToolpathPreview state={toolpath} workArea={machine.workArea} workOrigin={machine.workOrigin} lang={lang} />
     </div>
   );
 }

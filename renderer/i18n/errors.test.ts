@@ -76,6 +76,8 @@ test('every code has words, never the raw code', () => {
     'charter_outdated',
     'quiz_not_passed',
     'job_refused',
+    'insufficient_stock',
+    'ledger_refused',
     'internal',
   ] as const;
   for (const t of [fr, en]) {
@@ -172,4 +174,20 @@ test('a refused job points at the line; job conflicts say what happened', () => 
   assert.match(errorMessage({ code: 'conflict', params: { reason: 'not_resumable' } }, en, 'en'), /cannot carry on/);
   assert.match(errorMessage({ code: 'conflict', params: { state: 'completed' } }, en, 'en'), /changed state/);
   assert.match(errorMessage({ code: 'conflict' }, en, 'en'), /changed this/);
+});
+
+test('the accounts refuse, in words: stock short, charged job, plan already taken', () => {
+  assert.equal(
+    plain(errorMessage({ code: 'insufficient_stock', params: { product: 'plywood-3', available: 2, unit: 'sheet' } }, fr, 'fr')),
+    "Stock insuffisant : il ne reste que 2 plaque(s). Rien n'a été vendu.",
+  );
+  assert.equal(
+    errorMessage({ code: 'ledger_refused', params: { reason: 'job_charged' } }, en, 'en'),
+    'This job is already accounted for: ask the fabmanager for a correction.',
+  );
+  assert.equal(
+    plain(errorMessage({ code: 'ledger_refused', params: { reason: 'already_subscribed', until: '2026-03-31' } }, fr, 'fr')),
+    "Ce forfait est déjà pris pour cette période (jusqu'au 31 mars 2026).",
+  );
+  assert.equal(errorMessage({ code: 'ledger_refused', params: { reason: 'something_new' } }, fr, 'fr'), "Cette opération n'est pas possible sur les comptes.");
 });

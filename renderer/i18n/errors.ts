@@ -2,6 +2,8 @@
 import type { TFunction } from 'i18next';
 import type { ApiError, FieldIssue, MachineStatus } from '../../electron/api/types';
 import { formatBytes, formatDate, formatNumber, formatTime, type Lang } from '../lib/format';
+import { codeText } from './prepare-codes';
+import { ledgerConflict, ledgerInvalidInput } from './ledger-errors';
 
 const fieldNames = ['name', 'displayName', 'email', 'phone', 'profileCategory', 'planId', 'pin', 'query', 'limit', 'version', 'text', 'note'] as const;
 type FieldName = (typeof fieldNames)[number];
@@ -26,7 +28,7 @@ function fieldOf(path: string): FieldName | null {
 function invalidInput(error: ApiError, t: TFunction): string {
   const path = String(error.params?.field ?? error.issues?.[0]?.field ?? '');
   const field = fieldOf(path);
-  if (!field) return t('errors.invalid_input_generic');
+  if (!field) return ledgerInvalidInput(error, t) ?? t('errors.invalid_input_generic');
   const issue: FieldIssue | undefined = error.issues?.find((i) => i.field === path) ?? error.issues?.[0];
   const fieldLabel = t(`fields.${field}`);
   if (field === 'pin') return t('errors.invalid_input_rule', { field: fieldLabel, rule: t('rules.pin_digits') });
@@ -85,8 +87,37 @@ function conflict(error: ApiError, t: TFunction): string {
   if (reason === 'last_manager') return t('errors.conflict_last_manager');
   if (reason === 'version_exists') return t('errors.conflict_version_exists');
   if (reason === 'module_version') return t('errors.conflict_module_version');
+  if (reason === 'price_version_exists') return t('errors.conflict_price_version_exists');
   if (error.params?.state !== undefined) return t('errors.conflict_job_state');
-  return t('errors.conflict');
+  return ledgerConflict(error, t) ?? t('errors.conflict');
+}
+
+const ledgerReasons = [
+  'driven_machine',
+  'nothing_to_log',
+  'future_date',
+  'too_old',
+  'correct_the_original',
+  'no_change',
+  'wrong_sign',
+  'plan_inactive',
+  'account_needs_member',
+  'account_only',
+  'not_for_sale',
+  'material_kind',
+  'job_charged',
+  'code_taken',
+  'effective_in_past',
+] as const;
+const isLedgerReason = (v: unknown): v is (typeof ledgerReasons)[number] => typeof v === 'string' && (ledgerReasons as readonly string[]).includes(v);
+
+/** Why the accounts refuse a request (electron/services/ledger/refused.ts). */
+function ledgerRefused(error: ApiError, t: TFunction, lang: Lang): string {
+  const p = error.params ?? {};
+  if (p.reason === 'already_subscribed') {
+    return typeof p.until === 'string' ? t('errors.ledger_refused_already_subscribed', { until: formatDate(p.until, lang) }) : t('errors.ledger_refused_already_subscribed_generic');
+  }
+  return isLedgerReason(p.reason) ? t(`errors.ledger_refused_${p.reason}`) : t('errors.ledger_refused');
 }
 
 export function errorMessage(error: ApiError, t: TFunction, lang: Lang, now: Date = new Date()): string {
@@ -155,6 +186,22 @@ export function errorMessage(error: ApiError, t: TFunction, lang: Lang, now: Dat
         ? t('errors.file_too_large', { size: formatBytes(size, lang), limit: formatBytes(limit, lang) })
         : t('errors.file_too_large_generic');
     }
+    case 'preparation_failed': {
+      // The preparation's own code (svg_script, model_too_large…), translated by the core's texts.
+      const { reason, ...rest } = error.params ?? {};
+      return typeof reason === 'string' && reason
+        ? codeText(t, lang, reason, rest, 'error', 'prepare.failedCode')
+        : t('prepare.failed');
+    }
+    case 'insufficient_stock': {
+      const available = error.params?.available;
+      const unit = error.params?.unit;
+      return typeof available === 'number' && typeof unit === 'string'
+        ? t('errors.insufficient_stock', { available: `${formatNumber(available, lang, 2)} ${t(`ledger.unit.${unit === 'g' || unit === 'sheet' || unit === 'm' ? unit : 'item'}`)}` })
+        : t('errors.insufficient_stock_generic');
+    }
+    case 'ledger_refused':
+      return ledgerRefused(error, t, lang);
     default:
       return t('errors.internal');
   }

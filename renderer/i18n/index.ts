@@ -1,6 +1,7 @@
 // i18next with the two bundled languages. French is the kiosk's language; English is one tap away.
 // The G-code engine's findings are translated in their own files (assets/i18n/findings/), by code:
 // they are the `findings` namespace. The firmware's messages join `machines` (see firmware.ts).
+// The job preparation cores' codes and template labels are namespaces of their own (prepare-texts.ts).
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from '../../assets/i18n/en.json';
@@ -8,6 +9,7 @@ import findingsEn from '../../assets/i18n/findings/en.json';
 import findingsFr from '../../assets/i18n/findings/fr.json';
 import fr from '../../assets/i18n/fr.json';
 import { withFirmware, type FirmwareTexts } from './firmware';
+import { prepareNamespaces, type PrepareTexts } from './prepare-texts';
 
 export const resources = {
   fr: { translation: fr, findings: findingsFr },
@@ -23,23 +25,23 @@ declare module 'i18next' {
 
 /**
  * A ready instance; `react` wires it to react-i18next (off in Node tests). `firmware`: the firmware
- * message files (the page gets them from the bundle, Node tests read them from disk).
+ * message files (the page gets them from the bundle, Node tests read them from disk); `prepare`: the
+ * preparation cores' files, the same way.
  */
-export function createI18n(options: { react?: boolean; firmware?: FirmwareTexts } = {}): i18n {
+export function createI18n(options: { react?: boolean; firmware?: FirmwareTexts; prepare?: PrepareTexts } = {}): i18n {
   const instance = i18next.createInstance();
   if (options.react !== false) instance.use(initReactI18next);
   const fw = options.firmware;
+  const prep = options.prepare;
   void instance.init({
-    resources: fw
-      ? {
-          fr: { ...resources.fr, translation: withFirmware(fr, fw.fr) },
-          en: { ...resources.en, translation: withFirmware(en, fw.en) },
-        }
-      : resources,
+    resources: {
+      fr: { ...prep?.fr, ...resources.fr, ...(fw ? { translation: withFirmware(fr, fw.fr) } : {}) },
+      en: { ...prep?.en, ...resources.en, ...(fw ? { translation: withFirmware(en, fw.en) } : {}) },
+    },
     lng: 'fr',
     fallbackLng: 'fr',
     supportedLngs: ['fr', 'en'],
-    ns: ['translation', 'findings'],
+    ns: ['translation', 'findings', ...prepareNamespaces],
     defaultNS: 'translation',
     interpolation: { escapeValue: false },
     initAsync: false,

@@ -1,6 +1,7 @@
 // The signed-in member's own space ("Mon espace"): who the kiosk knows them as, their machine passport
-// (certifications), visits and coworking days, balance, jobs, and their data (consents, a copy of
-// everything, closing the account).
+// (certifications), visits and coworking days, balance and statement, the use of unconnected machines,
+// invoices, jobs, and their data (consents, a copy of everything, closing the account).
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CertificationList } from '../account/CertificationList';
 import { BalancePanel } from '../account/BalancePanel';
@@ -9,6 +10,9 @@ import { VisitsPanel } from '../account/VisitsPanel';
 import { MailIcon, PhoneIcon, ProfileIcon, SignInIcon } from '../components/icons';
 import { Progress } from '../components/Progress';
 import { JobList } from '../history/JobList';
+import { InvoiceList } from '../ledger/InvoiceList';
+import { ManualLogPanel } from '../ledger/ManualLogPanel';
+import { StatementPanel } from '../ledger/StatementPanel';
 import { errorMessage } from '../i18n/errors';
 import { formatDate, initials } from '../lib/format';
 import { useKiosk } from '../state/kiosk';
@@ -22,6 +26,8 @@ export function AccountScreen() {
   const memberId = member?.id ?? null;
   const me = useLoad(() => (memberId ? call('members.me', {}) : new Promise<never>(() => {})), [call, memberId]);
   const charter = useLoad(() => call('kiosk.charter', {}), [call]);
+  /** Bumped when a use is logged here: the statement reads the ledger again. */
+  const [ledgerVersion, setLedgerVersion] = useState(0);
 
   if (!member) {
     return (
@@ -94,6 +100,14 @@ export function AccountScreen() {
             <VisitsPanel me={profile} />
             <BalancePanel me={profile} />
           </div>
+          <StatementPanel version={ledgerVersion} />
+          <ManualLogPanel
+            onLogged={() => {
+              me.reload();
+              setLedgerVersion((v) => v + 1);
+            }}
+          />
+          <InvoiceList />
         </>
       ) : null}
 

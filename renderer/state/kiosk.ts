@@ -4,7 +4,7 @@ import type { ApiError, ApiEvent, Catalog, KioskInfo, MachineSummary, SessionMem
 import type { Call } from '../api/client';
 import type { Lang } from '../lib/format';
 
-export const screens = ['welcome', 'signin', 'signup', 'machines', 'jobs', 'training', 'account', 'manage'] as const;
+export const screens = ['welcome', 'signin', 'signup', 'machines', 'jobs', 'training', 'shop', 'account', 'manage'] as const;
 export type Screen = (typeof screens)[number];
 
 export type NoticeKey = 'idle' | 'signedOut' | 'reconnected' | 'welcomeNew' | 'accountClosed' | 'charterAccepted';
