@@ -1,6 +1,6 @@
 // The kiosk shell: loads the place, keeps the session and the machines' live status, switches screens,
 // and applies the kiosk rules (idle timeout, language back to French, session ended, connection lost).
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, ApiEvent, Catalog, KioskInfo, MachineSummary, SessionMember } from '../electron/api/types';
 import { createCall, toApiError } from './api/client';
@@ -191,8 +191,14 @@ export function App({ transport }: { transport: Transport }) {
   );
   const inform = useCallback((key: NoticeKey) => notify({ kind: 'info', key }), [notify]);
 
+  // Tapping the tab of the screen one is on starts it again (a maker deep in a preparation gets back to
+  // its first step): the screen is remounted under a new key.
+  const screenRef = useRef(screen);
+  screenRef.current = screen;
+  const [visit, setVisit] = useState(0);
   const navigate = useCallback((next: Screen) => {
     setBoardMachineId(null);
+    if (screenRef.current === next) setVisit((v) => v + 1);
     setScreen(next);
   }, []);
   const openMachine = useCallback((machineId: string | null) => {
@@ -311,7 +317,7 @@ export function App({ transport }: { transport: Transport }) {
           </div>
         ) : null}
         <main ref={mainRef} className="main" id="main">
-          {screens[current]()}
+          <Fragment key={`${current}-${visit}`}>{screens[current]()}</Fragment>
         </main>
         {member && !member.charterCurrent && !charterLater ? <CharterDialog onLater={() => setCharterLater(true)} /> : null}
         {notice ? <Notice key={notice.id} notice={notice} lang={lang} onClose={() => setNotice(null)} /> : null}
