@@ -9,7 +9,7 @@ import { importDxf } from './dxf/import';
 import { LaserError } from './errors';
 import { LaserFindings } from './findings';
 import { polylineLength } from './geometry/polygon';
-import { emptyBox, growBox, isEmptyBox, type Polyline } from './geometry/types';
+import { drawingBox, emptyBox, growBox, isEmptyBox, type Polyline } from './geometry/types';
 import { prepareImageJob } from './image-job';
 import { limitsWith } from './limits';
 import { hatchEnd, writeHatch, writePath } from './output/moves';
@@ -70,7 +70,7 @@ export async function prepareLaserJob(input: LaserJobInput): Promise<LaserJob> {
   progress('plan');
   const assigned = assignOperations(imported.drawing, input.mapping ?? DEFAULT_MAPPING, findings);
   const settings = assigned.groups.map((g) => groupParams(presets, machineId, input.materialId, input.params, g.kind, g.settings));
-  if (input.scale) scaleAssignment(assigned, input.scale);
+  if (input.scale) scaleAssignment(assigned, input.scale, drawingBox(imported.drawing));
   const cutSet = tidy(assigned.cut);
   const scoreSet = tidy(assigned.score);
   findings.add('duplicate_paths_removed', {}, cutSet.removed + scoreSet.removed);

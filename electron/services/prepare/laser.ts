@@ -2,33 +2,26 @@
 // (size, colours, outline), then turned by jobs/laser into a Grbl program on the lab's presets.
 import { readFileSync } from 'node:fs';
 import {
-  DEFAULT_MAPPING,
   defaultPresets,
   detectFormat,
   frameGcode,
-  importDxf,
-  importSvg,
+  inspectDrawing,
   materialPresets,
   prepareLaserJob,
   type ColorMapping,
   type MappingValue,
   type ParamOverrides,
-  type Polyline,
 } from '../../../jobs/laser';
-import { polylineLength } from '../../../jobs/laser/geometry/polygon';
 import { decodeImage } from '../../../jobs/laser/raster';
 import type { Caller } from '../../api/dispatcher';
 import { DomainError } from '../../api/errors';
 import type {
   BoundedSetting,
-  LaserLayer,
-  LaserOperation,
   LaserOperationChoice,
   LaserPreset,
   LaserSource,
   Placement,
   PreparedJob,
-  PrepFinding,
   RasterChoice,
 } from '../../api/models';
 import { analyzeStoredGcode } from '../gcode/analyze';
@@ -93,71 +86,28 @@ export function inspectLaserSource(d: PrepareDeps, fileId: string): Promise<Lase
       const outline = [{ colour: '#000000', closed: true, points: [0, 0, widthMm, 0, widthMm, heightMm, 0, heightMm] }];
       return { file: row, kind: 'image', widthMm, heightMm, layers: [], imagePx: { width: image.width, height: image.height }, outline, findings: [] };
     }
-    const imported = format === 'svg' ? importSvg(bytes) : importDxf(bytes);
-    const layers = new Map<string, LaserLayer>();
-    const { minX, minY, maxX, maxY } = drawingBox(imported);
-    let points = 0;
-    for (const shape of imported.drawing.shapes) {
-      for (const p of shape.paths) points += p.pts.length / 2;
-      const paints: ['stroke' | 'fill', string | null][] = [
-        ['stroke', shape.stroke],
-        ['fill', shape.fill],
-      ];
-      for (const [paint, colour] of paints) {
-        if (!colour) continue;
-        const key = `${paint} ${colour}`;
-        const layer = layers.get(key) ?? { paint, colour, paths: 0, lengthMm: 0, filled: paint === 'fill', operation: suggested(paint, colour) };
-        layer.paths += shape.paths.length;
-        layer.lengthMm = round2(layer.lengthMm + shape.paths.reduce((s, p) => s + polylineLength(p), 0));
-        layers.set(key, layer);
-      }
-    }
-    if (!(minX <= maxX && minY <= maxY)) throw new DomainError('preparation_failed', { reason: 'empty_job', colors: '-' });
-    const every = Math.max(1, Math.ceil(points / OUTLINE_POINTS));
-    const outline = imported.drawing.shapes.flatMap((shape) =>
-      shape.paths.map((p) => ({ colour: shape.stroke ?? shape.fill ?? '#000000', closed: p.closed, points: decimate(p, every, minX, minY) })),
-    );
-    const findings: PrepFinding[] = imported.findings.map((f) => ({ severity: f.severity, code: f.code, params: f.params }));
+    const drawing = inspectDrawing(row.name, bytes, { maxOutlinePoints: OUTLINE_POINTS });
+    if (!drawing.bounds) throw new DomainError('preparation_failed', { reason: 'empty_job', colors: '-' });
+    const { minX, minY } = drawing.bounds;
+    const shift = (pts: number[]) => pts.map((v, i) => round2(v - (i % 2 === 0 ? minX : minY)));
     return {
       file: row,
       kind: 'vector',
-      widthMm: round2(maxX - minX),
-      heightMm: round2(maxY - minY),
-      layers: [...layers.values()].sort((a, b) => b.lengthMm - a.lengthMm),
+      widthMm: round2(drawing.widthMm),
+      heightMm: round2(drawing.heightMm),
+      layers: drawing.colors.map((c) => ({
+        paint: c.paint,
+        colour: c.color,
+        paths: c.paths,
+        lengthMm: c.lengthMm,
+        filled: c.paint === 'fill',
+        operation: toOperation[c.operation],
+      })),
       imagePx: null,
-      outline,
-      findings,
+      outline: drawing.outline.map((o) => ({ colour: o.stroke ?? o.fill ?? '#000000', closed: o.closed, points: shift(o.points) })),
+      findings: drawing.findings.map((f) => ({ severity: f.severity, code: f.code, params: f.params })),
     };
   });
-}
-
-function drawingBox(imported: { drawing: { shapes: { paths: Polyline[] }[] } }): { minX: number; minY: number; maxX: number; maxY: number } {
-  const box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
-  for (const shape of imported.drawing.shapes) {
-    for (const p of shape.paths) {
-      for (let i = 0; i < p.pts.length; i += 2) {
-        box.minX = Math.min(box.minX, p.pts[i]!);
-        box.maxX = Math.max(box.maxX, p.pts[i]!);
-        box.minY = Math.min(box.minY, p.pts[i + 1]!);
-        box.maxY = Math.max(box.maxY, p.pts[i + 1]!);
-      }
-    }
-  }
-  return box;
-}
-
-function suggested(paint: 'stroke' | 'fill', colour: string): LaserOperation {
-  const v = DEFAULT_MAPPING[paint]?.[colour];
-  const op = typeof v === 'object' ? v.operation : v;
-  return op ? toOperation[op] : 'ignore';
-}
-
-function decimate(p: Polyline, every: number, dx: number, dy: number): number[] {
-  const out: number[] = [];
-  const n = p.pts.length / 2;
-  for (let i = 0; i < n; i += every) out.push(round2(p.pts[2 * i]! - dx), round2(p.pts[2 * i + 1]! - dy));
-  if ((n - 1) % every !== 0) out.push(round2(p.pts[2 * n - 2]! - dx), round2(p.pts[2 * n - 1]! - dy));
-  return out;
 }
 
 function mappingOf(choices: readonly LaserOperationChoice[]): ColorMapping {
@@ -197,10 +147,10 @@ export function prepareLaser(
       };
     }
     const stages = { import: 0.1, plan: 0.3, write: 0.6, analyze: 0.85 } as const;
-    const bytes = readFileSync(path);
     const job = await prepareLaserJob({
-      source: { name: row.name, bytes },
-      ...(r ? {} : vectorScale(row.name, bytes, input.placement)),
+      source: { name: row.name, bytes: readFileSync(path) },
+      // The size on the screen is the whole drawing's (images: their size, below).
+      ...(r ? {} : { scale: { widthMm: input.placement.widthMm, heightMm: input.placement.heightMm, of: 'drawing' as const } }),
       machine: machine.profile,
       materialId: material.code,
       material: material.profile,
@@ -244,23 +194,6 @@ export function prepareLaser(
       findings: job.findings.map((f) => ({ severity: f.severity, code: f.code, params: f.params })),
     };
   });
-}
-
-/**
- * The maker resized the drawing on the bed: the size given is the whole drawing's, as inspected; what
- * burns is scaled by the same factor.
- */
-function vectorScale(name: string, bytes: Uint8Array, placement: Placement): { scale?: { factor: { x: number; y: number } } } {
-  const format = detectFormat(name, bytes);
-  if (format === 'image') return {};
-  const box = drawingBox(format === 'svg' ? importSvg(bytes) : importDxf(bytes));
-  const w = box.maxX - box.minX;
-  const h = box.maxY - box.minY;
-  if (!(w > 0 && h > 0)) return {};
-  const fx = placement.widthMm / w;
-  const fy = placement.heightMm / h;
-  if (Math.abs(fx - 1) < 1e-4 && Math.abs(fy - 1) < 1e-4) return {};
-  return { scale: { factor: { x: fx, y: fy } } };
 }
 
 /**

@@ -62,3 +62,10 @@ export function growBox(b: Box, pts: Float64Array): Box {
 export function boxOf(pts: Float64Array): Box {
   return growBox(emptyBox(), pts);
 }
+
+/** Bounds of every path of the drawing, whatever its colour. */
+export function drawingBox(d: Drawing): Box {
+  const b = emptyBox();
+  for (const s of d.shapes) for (const p of s.paths) growBox(b, p.pts);
+  return b;
+}

@@ -7,10 +7,10 @@ export interface Size {
   widthMm?: number;
   heightMm?: number;
   /**
-   * Scale factors instead of a size: the kiosk's screen resizes the whole drawing, of which only some
-   * colours may burn.
+   * What the size measures: what burns (default), or the whole drawing as the screen shows it, of
+   * which only some colours may burn.
    */
-  factor?: { x: number; y: number };
+  of?: 'burned' | 'drawing';
 }
 
 /** The bounds of every path an operation burns, as drawn. */
@@ -26,22 +26,22 @@ export function drawnBounds(a: Assignment): Box {
  * Scales the assigned paths in place so that their bounds measure widthMm × heightMm (one of them
  * given: in proportion). Returns the factors applied.
  */
-export function scaleAssignment(a: Assignment, size: Size): { sx: number; sy: number } {
+export function scaleAssignment(a: Assignment, size: Size, drawing?: Box): { sx: number; sy: number } {
   const b = drawnBounds(a);
-  const w = b.maxX - b.minX;
-  const h = b.maxY - b.minY;
+  const measured = size.of === 'drawing' && drawing ? drawing : b;
+  const w = measured.maxX - measured.minX;
+  const h = measured.maxY - measured.minY;
   const check = (v: number | undefined, name: string) => {
     if (v !== undefined && !(Number.isFinite(v) && v > 0 && v <= 100_000)) throw new LaserError('bad_option', { option: `scale.${name}`, value: String(v) });
   };
   check(size.widthMm, 'widthMm');
   check(size.heightMm, 'heightMm');
-  const f = size.factor;
-  if (f && !(f.x > 0 && f.y > 0 && f.x <= 1000 && f.y <= 1000)) throw new LaserError('bad_option', { option: 'scale.factor', value: `${f.x}x${f.y}` });
-  let sx = f ? f.x : size.widthMm !== undefined && w > 0 ? size.widthMm / w : NaN;
-  let sy = f ? f.y : size.heightMm !== undefined && h > 0 ? size.heightMm / h : NaN;
+  let sx = size.widthMm !== undefined && w > 0 ? size.widthMm / w : NaN;
+  let sy = size.heightMm !== undefined && h > 0 ? size.heightMm / h : NaN;
   if (Number.isNaN(sx)) sx = Number.isNaN(sy) ? 1 : sy;
   if (Number.isNaN(sy)) sy = sx;
-  if (sx === 1 && sy === 1) return { sx, sy };
+  // Sizes typed or shown to 0.01 mm: the drawing's own size is no resize.
+  if (Math.abs(sx - 1) < 1e-4 && Math.abs(sy - 1) < 1e-4) return { sx: 1, sy: 1 };
   const seen = new Set<Float64Array>();
   const apply = (pts: Float64Array) => {
     if (seen.has(pts)) return; // a shape cut and engraved shares its points
