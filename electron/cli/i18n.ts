@@ -10,13 +10,23 @@ export function cliLanguage(env: NodeJS.ProcessEnv = process.env): 'fr' | 'en' {
   return asked.toLowerCase().startsWith('en') ? 'en' : 'fr';
 }
 
-export function cliTranslator(lng: 'fr' | 'en' = cliLanguage()): TFunction {
+/** A core's own sentences (errors, findings) beside the command line's, under their namespace. */
+export interface ExtraNamespace {
+  ns: string;
+  fr: object;
+  en: object;
+}
+
+export function cliTranslator(lng: 'fr' | 'en' = cliLanguage(), extra?: ExtraNamespace): TFunction {
   const instance = i18next.createInstance();
   void instance.init({
     lng,
     fallbackLng: 'fr',
     initAsync: false,
-    resources: { fr: { translation: fr, findings: findingsFr }, en: { translation: en, findings: findingsEn } },
+    resources: {
+      fr: { translation: fr, findings: findingsFr, ...(extra ? { [extra.ns]: extra.fr } : {}) },
+      en: { translation: en, findings: findingsEn, ...(extra ? { [extra.ns]: extra.en } : {}) },
+    },
     interpolation: { escapeValue: false },
   });
   return instance.t;

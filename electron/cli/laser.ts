@@ -5,11 +5,8 @@
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import i18next, { type TFunction } from 'i18next';
-import cliEn from '../../assets/i18n/cli/en.json';
-import cliFr from '../../assets/i18n/cli/fr.json';
-import findingsEn from '../../assets/i18n/findings/en.json';
-import findingsFr from '../../assets/i18n/findings/fr.json';
+import type { TFunction } from 'i18next';
+import { cliTranslator } from './i18n';
 import laserEn from '../../assets/i18n/laser/en.json';
 import laserFr from '../../assets/i18n/laser/fr.json';
 import type { MaterialProfile } from '../../jobs/gcode';
@@ -21,21 +18,6 @@ import { CliError } from './serve';
 /** Progress lines for files that take a while (or at a terminal); a bad small file gets its one error line only. */
 const PROGRESS_MIN_BYTES = 512 * 1024;
 
-/** The command line's sentences plus the laser ones (errors, findings, operation names). */
-function laserTranslator(lng: 'fr' | 'en'): TFunction {
-  const instance = i18next.createInstance();
-  void instance.init({
-    lng,
-    fallbackLng: 'fr',
-    initAsync: false,
-    resources: {
-      fr: { translation: cliFr, findings: findingsFr, laser: laserFr },
-      en: { translation: cliEn, findings: findingsEn, laser: laserEn },
-    },
-    interpolation: { escapeValue: false },
-  });
-  return instance.t;
-}
 
 /** One line for a LaserError, with its operation and setting names translated. */
 export function laserErrorLine(e: LaserError, t: TFunction): string {
@@ -60,7 +42,7 @@ function number(option: string, value: string | undefined): number | undefined {
 }
 
 export async function laserCommand(args: string[], env: NodeJS.ProcessEnv, lang: 'fr' | 'en'): Promise<number> {
-  const t = laserTranslator(lang);
+  const t = cliTranslator(lang, { ns: 'laser', fr: laserFr, en: laserEn });
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,

@@ -6,11 +6,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import i18next, { type TFunction } from 'i18next';
-import cliEn from '../../assets/i18n/cli/en.json';
-import cliFr from '../../assets/i18n/cli/fr.json';
-import findingsEn from '../../assets/i18n/findings/en.json';
-import findingsFr from '../../assets/i18n/findings/fr.json';
+import type { TFunction } from 'i18next';
+import { cliTranslator } from './i18n';
 import printEn from '../../assets/i18n/print/en.json';
 import printFr from '../../assets/i18n/print/fr.json';
 import type { MaterialProfile } from '../../jobs/gcode';
@@ -19,21 +16,6 @@ import { labMachine, labMaterial, withLabStore } from './lab-profiles';
 import { duration, findingLines } from './report-lines';
 import { CliError } from './serve';
 
-/** The command line's sentences plus the print errors. */
-function sliceTranslator(lng: 'fr' | 'en'): TFunction {
-  const instance = i18next.createInstance();
-  void instance.init({
-    lng,
-    fallbackLng: 'fr',
-    initAsync: false,
-    resources: {
-      fr: { translation: cliFr, findings: findingsFr, print: printFr },
-      en: { translation: cliEn, findings: findingsEn, print: printEn },
-    },
-    interpolation: { escapeValue: false },
-  });
-  return instance.t;
-}
 
 /** One line for a PrintError (its `context` param picks the more specific sentence). */
 export function printErrorLine(e: PrintError, t: TFunction): string {
@@ -41,7 +23,7 @@ export function printErrorLine(e: PrintError, t: TFunction): string {
 }
 
 export async function sliceCommand(args: string[], env: NodeJS.ProcessEnv, lang: 'fr' | 'en', appRoot: string): Promise<number> {
-  const t = sliceTranslator(lang);
+  const t = cliTranslator(lang, { ns: 'print', fr: printFr, en: printEn });
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
