@@ -1,6 +1,6 @@
 // One build for the three faces: the renderer (dist/renderer), and with vite-plugin-electron the
-// Electron main and preload (CommonJS, as a sandboxed preload must be) and the command line, which
-// also carries the web host (dist-electron/).
+// Electron main and preload (CommonJS, as a sandboxed preload must be), the command line, which
+// also carries the web host, and the G-code planner's worker thread (dist-electron/).
 import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
@@ -37,6 +37,8 @@ export default defineConfig({
     electron([
       { entry: 'electron/main.ts', vite: nodeBundle('electron/main.ts', 'main.cjs', 'cjs') },
       { entry: 'electron/preload.ts', vite: nodeBundle('electron/preload.ts', 'preload.cjs', 'cjs') },
+      // The G-code engine's planner thread (jobs/gcode/threads.ts looks for it beside the bundles).
+      { entry: 'jobs/gcode/planner-thread.ts', vite: nodeBundle('jobs/gcode/planner-thread.ts', 'gcode-planner.cjs', 'cjs') },
       {
         entry: 'electron/cli/index.ts',
         vite: nodeBundle('electron/cli/index.ts', 'cli.js', 'es', '#!/usr/bin/env node'),

@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TFunction } from 'i18next';
 import { analyzeGcode, type Analysis, type AnalyzeOptions } from '../../jobs/gcode';
-import { READ_CHUNK_BYTES } from '../../jobs/gcode/file';
+import { READ_CHUNK_BYTES, withPlannerThread } from '../../jobs/gcode/file';
 import { labMachine, labMaterial, withLabStore } from './lab-profiles';
 import { duration, findingLines } from './report-lines';
 import { CliError } from './serve';
@@ -33,7 +33,8 @@ export async function analyzeCommand(args: string[], env: NodeJS.ProcessEnv, t: 
     });
   }
 
-  const analysis = await analyzeGcode(readWithProgress(file, statSync(file).size, t), opts);
+  const size = statSync(file).size;
+  const analysis = await analyzeGcode(readWithProgress(file, size, t), await withPlannerThread(opts, size));
   if (values.json) {
     process.stdout.write(JSON.stringify(analysis) + '\n');
   } else {

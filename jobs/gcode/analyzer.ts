@@ -563,7 +563,7 @@ class GcodeAnalyzer extends Interpreter implements Analyzer {
     });
     this.result = res;
     // Same options, so the same hidden classes (a toolpath builder too), but minimal buffers.
-    keeper.analyzer = new GcodeAnalyzer({ ...this.opts, maxLineBytes: 1, maxToolpathSegments: 1, toolpathSizeHint: 0, inputBytes: 0 });
+    keeper.analyzer = new GcodeAnalyzer({ ...this.opts, planner: undefined, maxLineBytes: 1, maxToolpathSegments: 1, toolpathSizeHint: 0, inputBytes: 0 });
     return res;
   }
 }

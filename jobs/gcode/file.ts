@@ -8,11 +8,21 @@
 import { open, stat } from 'node:fs/promises';
 import type { AnalyzeOptions, Analysis } from './analyzer';
 import { createAnalyzer } from './analyzer';
+import { plannerThread } from './threads';
 
 /** 1 MiB reads: few enough chunks that per-chunk overhead vanishes, small enough to stay cache-friendly. */
 export const READ_CHUNK_BYTES = 1 << 20;
 /** Bytes of G-code per toolpath segment in typical sliced files, to size the toolpath arrays once. */
 const BYTES_PER_SEGMENT_HINT = 26;
+/** From this size on, the planner runs on a worker thread: below it, starting one costs more than it saves. */
+export const PLANNER_THREAD_MIN_BYTES = 4 << 20;
+
+/** The options with the planner on a worker thread when the input is large enough and one is free. */
+export async function withPlannerThread(opts: AnalyzeOptions, inputBytes: number): Promise<AnalyzeOptions> {
+  if (opts.planner !== undefined || inputBytes < PLANNER_THREAD_MIN_BYTES) return opts;
+  const planner = await plannerThread();
+  return planner === null ? opts : { ...opts, planner };
+}
 
 export async function analyzeFile(path: string, opts: AnalyzeOptions = {}): Promise<Analysis> {
   const info = await stat(path);
@@ -21,7 +31,7 @@ export async function analyzeFile(path: string, opts: AnalyzeOptions = {}): Prom
   const size = Math.min(info.size, o.maxBytes ?? Infinity);
   if (o.toolpath && o.toolpathSizeHint === undefined) o.toolpathSizeHint = Math.ceil(size / BYTES_PER_SEGMENT_HINT);
   if (o.inputBytes === undefined) o.inputBytes = size;
-  const analyzer = createAnalyzer(o);
+  const analyzer = createAnalyzer(await withPlannerThread(o, size));
   const file = await open(path, 'r');
   let current = new Uint8Array(READ_CHUNK_BYTES);
   let spare = new Uint8Array(READ_CHUNK_BYTES);

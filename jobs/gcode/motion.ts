@@ -184,7 +184,8 @@ export class Motion {
     this.homeX = dbl(home.x);
     this.homeY = dbl(home.y);
     this.homeZ = dbl(home.z);
-    this.planner = new Planner(plannerSettings(opts));
+    const settings = plannerSettings(opts);
+    this.planner = opts.planner ? opts.planner(settings) : new Planner(settings);
     this.pin = this.planner.in;
     this.tp = opts.toolpath ? new ToolpathBuilder(opts.maxToolpathSegments ?? DEFAULT_MAX_SEGMENTS, 0, 0, 0, opts.toolpathSizeHint) : null;
   }

@@ -2,6 +2,7 @@
 // API models are typed from these, so fields are only ever added, never renamed.
 
 import type { Finding } from './findings';
+import type { PlannerLike, PlannerSettings } from './planner';
 import type { MachineKind, MachineProfile, MaterialProfile } from './profile';
 import type { Toolpath } from './toolpath';
 
@@ -24,6 +25,11 @@ export interface AnalyzeOptions {
    * holds two copies in memory for a moment).
    */
   inputBytes?: number;
+  /**
+   * Where the motion planner runs: by default in the analyzer; `analyzeFile` passes one on a worker
+   * thread for large files (threads.ts). Called once, by the analyzer's constructor.
+   */
+  planner?: (settings: PlannerSettings) => PlannerLike;
 }
 
 export interface Vec3 {

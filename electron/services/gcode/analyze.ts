@@ -2,7 +2,7 @@
 // memory stays flat and the event loop keeps serving other screens between chunks.
 import { createReadStream, statSync } from 'node:fs';
 import { createAnalyzer, type AnalyzeOptions } from '../../../jobs/gcode';
-import { READ_CHUNK_BYTES } from '../../../jobs/gcode/file';
+import { READ_CHUNK_BYTES, withPlannerThread } from '../../../jobs/gcode/file';
 import { DomainError } from '../../api/errors';
 import type { GcodeAnalysis } from '../../api/models';
 import type { Store } from '../../store';
@@ -34,7 +34,7 @@ export async function analyzeWithTimeline(
     opts.material = material;
   }
   const size = statSync(path).size;
-  const analyzer = createAnalyzer(opts);
+  const analyzer = createAnalyzer(await withPlannerThread(opts, size));
   const recorder = new TimelineRecorder(size);
   for await (const chunk of progressStream(path, size, onProgress)) if (!recorder.push(analyzer, chunk)) break;
   const { toolpath: _toolpath, ...json } = analyzer.finish();

@@ -2,12 +2,13 @@
 // that estimated the whole file measures the part that ran, so estimate and ledger agree by construction.
 import { createReadStream } from 'node:fs';
 import { analyzeGcode, type AnalyzeOptions } from '../../../jobs/gcode';
+import { withPlannerThread } from '../../../jobs/gcode/file';
 import type { JobConsumption } from '../../api/models';
 import type { JobRow } from './rows';
 
 async function prefix(path: string, bytes: number, opts: AnalyzeOptions) {
   if (bytes <= 0) return null;
-  return analyzeGcode(createReadStream(path, { start: 0, end: bytes - 1, highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>, opts);
+  return analyzeGcode(createReadStream(path, { start: 0, end: bytes - 1, highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>, await withPlannerThread(opts, bytes));
 }
 
 export async function consumptionOf(path: string, job: JobRow, opts: AnalyzeOptions): Promise<JobConsumption> {

@@ -1,0 +1,111 @@
+// Node only: workers that run the analyzer's motion planner on a second core (planner-pipe.ts).
+// A few are kept between analyses (a worker takes tens of milliseconds to start); when none can be
+// had — every one busy, or the worker script missing from a build — the analysis plans on its own
+// thread, as it always could: the result is the same either way.
+
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { Planner, type PlannerLike, type PlannerSettings } from './planner';
+import { abortPipe, pipeBuffer, PipedPlanner } from './planner-pipe';
+
+export type PlannerFactory = (settings: PlannerSettings) => PlannerLike;
+
+/** Analyses planned on other threads at once; more wait for nobody and plan on their own thread. */
+const MAX_WORKERS = 2;
+
+const idle: Worker[] = [];
+let live = 0;
+let unavailable = false;
+
+/** An analyzer dropped before its results frees its worker. */
+const dropped = new FinalizationRegistry<SharedArrayBuffer>((buffer) => abortPipe(buffer));
+
+/**
+ * The worker's script: beside this file when running from the sources (tsx), the bundle built from
+ * it beside the bundle that holds this code otherwise (dist-electron/), outside the asar archive of
+ * a packaged app.
+ */
+function workerScript(): string | null {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const file = import.meta.url.endsWith('.ts') ? join(here, 'planner-thread.ts') : join(here, 'gcode-planner.cjs');
+  const unpacked = file.replace(`app.asar${sep}`, `app.asar.unpacked${sep}`);
+  if (existsSync(unpacked)) return unpacked;
+  return existsSync(file) ? file : null;
+}
+
+/**
+ * From the sources, the worker must load TypeScript: Node 20 does not pass the `--import tsx` hooks
+ * on to workers, so the worker registers tsx itself before it imports its script.
+ */
+function spawn(script: string): Worker {
+  if (!script.endsWith('.ts')) return new Worker(script);
+  const tsxDir = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const api = pathToFileURL(join(tsxDir, 'dist', 'esm', 'api', 'index.mjs')).href;
+  const code = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(script).href)}); });`;
+  return new Worker(code, { eval: true });
+}
+
+function startWorker(): Promise<Worker | null> {
+  const script = workerScript();
+  if (script === null) {
+    unavailable = true;
+    return Promise.resolve(null);
+  }
+  return new Promise((resolve) => {
+    const w = spawn(script);
+    const fail = (): void => {
+      unavailable = true;
+      resolve(null);
+    };
+    w.once('error', fail);
+    w.once('message', (m) => {
+      w.off('error', fail);
+      if (m !== 'ready') return fail();
+      live++;
+      w.on('message', (msg) => msg === 'aborted' && idle.push(w));
+      w.on('error', () => forget(w));
+      w.on('exit', () => forget(w));
+      // Last: adding a 'message' listener refs the worker's port again. An idle worker must not keep
+      // the process alive.
+      w.unref();
+      resolve(w);
+    });
+  });
+}
+
+function forget(w: Worker): void {
+  const i = idle.indexOf(w);
+  if (i >= 0) idle.splice(i, 1);
+  live--;
+}
+
+/** How many planner workers run, and how many of them wait for an analysis. */
+export function plannerWorkers(): { live: number; idle: number } {
+  return { live, idle: idle.length };
+}
+
+/**
+ * A planner factory whose planner runs on a worker, for one analysis (the next `createAnalyzer`);
+ * null when no worker can be had. Its planner gives the same results as `new Planner(settings)`.
+ */
+export async function plannerThread(): Promise<PlannerFactory | null> {
+  if (unavailable) return null;
+  const w = idle.pop() ?? (live < MAX_WORKERS ? await startWorker() : null);
+  if (w === null) return null;
+  let leased = false;
+  return (settings) => {
+    if (leased) return new Planner(settings);
+    leased = true;
+    const buffer = pipeBuffer();
+    const planner = new PipedPlanner(buffer, () => {
+      dropped.unregister(planner);
+      idle.push(w);
+    });
+    w.postMessage({ buffer, settings });
+    dropped.register(planner, buffer, planner);
+    return planner;
+  };
+}
