@@ -98,6 +98,21 @@ describe('the planner on a worker thread', () => {
     assert.deepEqual(fromFile, analyzeText(new Uint8Array(readFileSync(path)), { machine: GENERIC_FDM }));
   });
 
+  it('fails the analysis with an error, not a hang, when the worker fails', async () => {
+    const factory = await plannerThread();
+    assert.ok(factory);
+    const live = plannerWorkers().live;
+    const planner = factory({} as ReturnType<typeof plannerSettings>); // no limits: the worker's Planner throws
+    planner.in.set([10, 0, 0, 0.5, 20, 10]);
+    planner.add(0, 1);
+    assert.throws(() => planner.results(), /planner thread failed/);
+    const deadline = Date.now() + 5000;
+    while (plannerWorkers().live >= live && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    assert.equal(plannerWorkers().live, live - 1, 'the failed worker is let go');
+    const { local, remote } = await both(new TextEncoder().encode('G28\nG1 X50 Y50 F3000\nG1 X0 Y0 E5\n'), { machine: GENERIC_FDM });
+    assert.deepEqual(remote, local);
+  });
+
   it('frees the worker of an analysis dropped before its end', async () => {
     const factory = await plannerThread();
     assert.ok(factory);

@@ -24,6 +24,7 @@ const C_HEAD = 0; // commands published by the analyzer
 const C_TAIL = 1; // commands the planner has executed
 const C_DONE = 2; // 1 once the results are written
 const C_ABORT = 3; // 1 when the analyzer was dropped without finishing
+const C_FAILED = 4; // 1 when the worker's planner threw
 const CTRL_BYTES = 64;
 
 /** Float64 fields of the results block: timeS, workTimeS, laserTimeS, blocks, 32 feature times. */
@@ -41,9 +42,14 @@ const SLOT = 8;
 const RING_SLOTS = 1 << 14;
 const RING_MASK = RING_SLOTS - 1;
 /** The analyzer publishes its head every this many commands: one atomic store and notify per batch. */
-const BATCH = 512;
+const BATCH = 4096;
 /** The worker re-checks `C_ABORT` this often while it waits for commands (ms). */
 const IDLE_CHECK_MS = 1000;
+/**
+ * The analyzer gives up when the worker has executed nothing for this long while it waits for it (a
+ * worker killed from outside cannot say so): the analysis fails with an error instead of hanging.
+ */
+const STALL_MS = 60_000;
 
 /**
  * The last planner a worker ran, kept so that its hidden classes, and the code optimised for them,
@@ -127,7 +133,9 @@ export class PipedPlanner implements PlannerLike {
     this.command(OP_END, 0, 0, 0);
     this.publish();
     const ctrl = this.ctrl;
-    while (Atomics.load(ctrl, C_DONE) === 0) Atomics.wait(ctrl, C_DONE, 0);
+    while (Atomics.load(ctrl, C_DONE) === 0) {
+      if (Atomics.wait(ctrl, C_DONE, 0, STALL_MS) === 'timed-out' || Atomics.load(ctrl, C_FAILED) !== 0) this.fail();
+    }
     const r = this.res;
     this.final = {
       timeS: r[R_TIME]!,
@@ -173,16 +181,33 @@ export class PipedPlanner implements PlannerLike {
         this.tailSeen = upTo + ((t - upTo) | 0);
         return;
       }
-      Atomics.wait(ctrl, C_TAIL, t);
+      if (Atomics.load(ctrl, C_FAILED) !== 0 || Atomics.wait(ctrl, C_TAIL, t, STALL_MS) === 'timed-out') this.fail();
     }
+  }
+
+  private fail(): never {
+    throw new Error(Atomics.load(this.ctrl, C_FAILED) !== 0 ? 'the planner thread failed' : 'the planner thread stopped responding');
   }
 }
 
 /**
  * The worker's side: executes the commands of one pipe on a Planner until the analyzer ends it (true)
- * or is dropped (false). Blocks its thread while it waits: call it in a worker.
+ * or is dropped (false). Blocks its thread while it waits: call it in a worker. Should the planner
+ * throw, the analyzer is told (its analysis fails with an error) rather than left waiting.
  */
 export function servePipe(buffer: SharedArrayBuffer, settings: PlannerSettings): boolean {
+  try {
+    return serve(buffer, settings);
+  } catch (e) {
+    const ctrl = new Int32Array(buffer, 0, CTRL_BYTES / 4);
+    Atomics.store(ctrl, C_FAILED, 1);
+    Atomics.notify(ctrl, C_TAIL);
+    Atomics.notify(ctrl, C_DONE);
+    throw e;
+  }
+}
+
+function serve(buffer: SharedArrayBuffer, settings: PlannerSettings): boolean {
   const ctrl = new Int32Array(buffer, 0, CTRL_BYTES / 4);
   const res = new Float64Array(buffer, CTRL_BYTES, RESULT_FIELDS);
   const ring = new Float64Array(buffer, RING_AT, RING_SLOTS * SLOT);

@@ -92,7 +92,8 @@ export function plannerWorkers(): { live: number; idle: number } {
  * null when no worker can be had. Its planner gives the same results as `new Planner(settings)`.
  */
 export async function plannerThread(): Promise<PlannerFactory | null> {
-  if (unavailable) return null;
+  // Shared memory and a blocking wait are what the pipe is made of (a host may leave them out).
+  if (unavailable || typeof SharedArrayBuffer !== 'function' || typeof Atomics?.wait !== 'function') return null;
   const w = idle.pop() ?? (live < MAX_WORKERS ? await startWorker() : null);
   if (w === null) return null;
   let leased = false;

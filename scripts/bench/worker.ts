@@ -1,6 +1,6 @@
 // One benchmark measurement in a fresh process (so that its peak RSS is its own), run by scripts/bench.ts:
 //   node --expose-gc --import tsx scripts/bench/worker.ts <task> <file> <runs>
-// Prints one JSON line: { task, bytes, lines, runs: [ms…], maxRssMB, info }.
+// Prints one JSON line: { task, bytes, lines, runs: [ms…], cpuMs: [ms of CPU, all threads…], maxRssMB, info }.
 // Peers read the file into a string first (they take strings); ours streams it from disk. Both are timed
 // from the file on disk to the result.
 
@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeFile } from '../../jobs/gcode/file';
 import type { MachineProfile } from '../../jobs/gcode/profile';
+import { Planner } from '../../jobs/gcode/planner';
 import { GENERIC_FDM, GENERIC_LASER } from '../../jobs/gcode/profile';
 
 const [task = '', file = '', runsArg = '1'] = process.argv.slice(2);
@@ -60,6 +61,13 @@ const tasks: Record<string, () => Promise<Task>> = {
   async ours() {
     return async () => {
       const a = await analyzeFile(file, { machine: machineFor(file) });
+      return { lines: a.lines, info: { durationS: a.durationS, moves: a.moves, findings: a.findings.length } };
+    };
+  },
+  /** The planner on the analysis thread, as in a browser worker or for a file under 4 MB. */
+  async 'ours-1thread'() {
+    return async () => {
+      const a = await analyzeFile(file, { machine: machineFor(file), planner: (s) => new Planner(s) });
       return { lines: a.lines, info: { durationS: a.durationS, moves: a.moves, findings: a.findings.length } };
     };
   },
@@ -113,6 +121,7 @@ async function main(): Promise<void> {
   if (!make) throw new Error(`unknown task ${task}`);
   const fn = await make();
   const times: number[] = [];
+  const cpu: number[] = [];
   let last: { lines: number; info?: Info } = { lines: 0 };
   const bytes = statSync(file).size; // not read here: that would count in the peak RSS
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -120,11 +129,14 @@ async function main(): Promise<void> {
     last = { lines: 0 }; // the previous run's result (a toolpath) is garbage before the next one
     gc?.();
     const t = performance.now();
+    const c = process.cpuUsage();
     last = await fn();
     times.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
   }
   const maxRssMB = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ task, bytes, lines: last.lines, runs: times, maxRssMB, info: last.info ?? {} })}\n`);
+  process.stdout.write(`${JSON.stringify({ task, bytes, lines: last.lines, runs: times, cpuMs: cpu, maxRssMB, info: last.info ?? {} })}\n`);
 }
 
 main().catch((e: unknown) => {
