@@ -10,17 +10,16 @@ import type { AnalyzeOptions, Analysis } from './analyzer';
 import { createAnalyzer } from './analyzer';
 import { plannerThread } from './threads';
 
+export { PLANNER_THREAD_MIN_BYTES } from './threads';
+
 /** 1 MiB reads: few enough chunks that per-chunk overhead vanishes, small enough to stay cache-friendly. */
 export const READ_CHUNK_BYTES = 1 << 20;
 /** Bytes of G-code per toolpath segment in typical sliced files, to size the toolpath arrays once. */
 const BYTES_PER_SEGMENT_HINT = 26;
-/** From this size on, the planner runs on a worker thread: below it, starting one costs more than it saves. */
-export const PLANNER_THREAD_MIN_BYTES = 4 << 20;
-
-/** The options with the planner on a worker thread when the input is large enough and one is free. */
+/** The options with the planner on a worker thread when the input is large enough and a worker free (threads.ts). */
 export async function withPlannerThread(opts: AnalyzeOptions, inputBytes: number): Promise<AnalyzeOptions> {
-  if (opts.planner !== undefined || inputBytes < PLANNER_THREAD_MIN_BYTES) return opts;
-  const planner = await plannerThread();
+  if (opts.planner !== undefined) return opts;
+  const planner = await plannerThread(inputBytes);
   return planner === null ? opts : { ...opts, planner };
 }
 

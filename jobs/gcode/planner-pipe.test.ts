@@ -92,9 +92,13 @@ describe('the planner on a worker thread', () => {
     const copies = Math.ceil(PLANNER_THREAD_MIN_BYTES / one.length) + 1;
     const path = join(dir, 'big.gcode');
     writeFileSync(path, Buffer.concat(Array.from({ length: copies }, () => one)));
+    // A worker waits (the tests above used one): from 4 MB on, the analysis hands it the planner.
+    await both(new TextEncoder().encode('G28\nG1 X5 Y5 F3000\n'), {});
     const before = plannerWorkers();
+    assert.ok(before.idle >= 1);
     const fromFile = await analyzeFile(path, { machine: GENERIC_FDM });
-    assert.ok(plannerWorkers().live >= Math.max(1, before.live), 'a planner worker ran');
+    assert.equal(plannerWorkers().served, before.served + 1, 'a worker planned it');
+    assert.equal(plannerWorkers().idle, before.idle, 'the worker is back, waiting');
     assert.deepEqual(fromFile, analyzeText(new Uint8Array(readFileSync(path)), { machine: GENERIC_FDM }));
   });
 
