@@ -110,9 +110,9 @@ export async function prepareLaserJob(input: LaserJobInput): Promise<LaserJob> {
     const colors = assigned.colors.map((c) => `${c.paint} ${c.color}`).join(', ');
     throw new LaserError('empty_job', { colors: colors || '-' });
   }
-  const { dx, dy } = placementOffset(box, input.placement);
-  const bounds: BedBounds = { minX: box.minX + dx, minY: box.minY + dy, maxX: box.maxX + dx, maxY: box.maxY + dy };
   const area = workAreaOf(machine);
+  const { dx, dy } = placementOffset(box, input.placement, area);
+  const bounds: BedBounds = { minX: box.minX + dx, minY: box.minY + dy, maxX: box.maxX + dx, maxY: box.maxY + dy };
   checkFits(bounds, area);
 
   // Routes, in model coordinates, from where the head starts.

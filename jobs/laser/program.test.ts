@@ -140,6 +140,18 @@ describe('Grbl laser program', () => {
     await rejects(job('big.svg', big, { placement: { xMm: 0, yMm: 0 } }), 'job_larger_than_work_area', { axis: 'X', size: 650, limit: 600 });
   });
 
+  it('without a placement, a drawing against the page edge is moved inside by its kerf; further out is refused', async () => {
+    // The page's lower-left corner is the bed's origin: this rectangle stands in that corner.
+    const edge = svg(page, '<rect x="0" y="160" width="50" height="40" fill="none" stroke="red"/>');
+    const j = await job('edge.svg', edge);
+    assert.equal(j.bounds.minX, 0);
+    assert.equal(j.bounds.minY, 0);
+    assert.ok(Math.abs(j.bounds.maxX - 50.18) < 1e-6, `${j.bounds.maxX}`);
+    assert.ok(j.analysis.bounds.min.x >= 0 && j.analysis.bounds.min.y >= 0);
+    const out = svg(page, '<rect x="-5" y="10" width="50" height="40" fill="none" stroke="red"/>');
+    await rejects(job('out.svg', out), 'job_outside_work_area', { axis: 'X', areaMin: 0 });
+  });
+
   it('framing traces the bounds with the laser off, and stays inside them', async () => {
     const j = await job('parts.svg', drawing, { placement: { xMm: 50, yMm: 60 } });
     const f = analyzeText(j.frame, { machine: labLaser() });
