@@ -25,9 +25,16 @@ export const PLANNER_THREAD_MIN_BYTES = 4 << 20;
 export const PLANNER_THREAD_START_MIN_BYTES = 32 << 20;
 
 const idle: Worker[] = [];
-let live = 0;
+/** Workers running or starting; a worker that failed or exited is forgotten once. */
+const workers = new Set<Worker>();
+let starting = 0;
 let served = 0;
 let unavailable = false;
+
+/** Shared memory and a blocking wait are what the pipe is made of (a host may leave them out). */
+function canRun(): boolean {
+  return !unavailable && typeof SharedArrayBuffer === 'function' && typeof Atomics?.wait === 'function';
+}
 
 /** An analyzer dropped before its results frees its worker. */
 const dropped = new FinalizationRegistry<SharedArrayBuffer>((buffer) => abortPipe(buffer));
@@ -63,9 +70,11 @@ function startWorker(): Promise<Worker | null> {
     unavailable = true;
     return Promise.resolve(null);
   }
+  starting++;
   return new Promise((resolve) => {
     const w = spawn(script);
     const fail = (): void => {
+      starting--;
       unavailable = true;
       resolve(null);
     };
@@ -73,7 +82,8 @@ function startWorker(): Promise<Worker | null> {
     w.once('message', (m) => {
       w.off('error', fail);
       if (m !== 'ready') return fail();
-      live++;
+      starting--;
+      workers.add(w);
       w.on('message', (msg) => msg === 'aborted' && idle.push(w));
       w.on('error', () => forget(w));
       w.on('exit', () => forget(w));
@@ -88,7 +98,7 @@ function startWorker(): Promise<Worker | null> {
 function forget(w: Worker): void {
   const i = idle.indexOf(w);
   if (i >= 0) idle.splice(i, 1);
-  live--;
+  workers.delete(w);
 }
 
 /**
@@ -96,8 +106,8 @@ function forget(w: Worker): void {
  * from 4 MB on finds one waiting. False when none can run here.
  */
 export async function preparePlannerThread(): Promise<boolean> {
-  if (unavailable || typeof SharedArrayBuffer !== 'function' || typeof Atomics?.wait !== 'function') return false;
-  if (live > 0) return true;
+  if (!canRun()) return false;
+  if (workers.size > 0) return true;
   const w = await startWorker();
   if (w === null) return false;
   idle.push(w);
@@ -106,19 +116,18 @@ export async function preparePlannerThread(): Promise<boolean> {
 
 /** How many planner workers run, how many of them wait for an analysis, and how many analyses they took. */
 export function plannerWorkers(): { live: number; idle: number; served: number } {
-  return { live, idle: idle.length, served };
+  return { live: workers.size, idle: idle.length, served };
 }
 
 /**
- * A planner factory whose planner runs on a worker, for one analysis of `inputBytes` (the next
- * `createAnalyzer`); null when no worker can be had or the input is too small to gain from one. Its
- * planner gives the same results as `new Planner(settings)`.
+ * A planner factory whose planner runs on a worker, for one analysis of `inputBytes`; null when no
+ * worker can be had or the input is too small to gain from one. Its planner gives the same results
+ * as `new Planner(settings)`. The worker is the analysis's from now on: hand the factory to
+ * `createAnalyzer`, which calls it at once.
  */
 export async function plannerThread(inputBytes = Infinity): Promise<PlannerFactory | null> {
-  // Shared memory and a blocking wait are what the pipe is made of (a host may leave them out).
-  if (unavailable || typeof SharedArrayBuffer !== 'function' || typeof Atomics?.wait !== 'function') return null;
-  if (inputBytes < PLANNER_THREAD_MIN_BYTES) return null;
-  const start = live < MAX_WORKERS && inputBytes >= PLANNER_THREAD_START_MIN_BYTES;
+  if (!canRun() || inputBytes < PLANNER_THREAD_MIN_BYTES) return null;
+  const start = workers.size + starting < MAX_WORKERS && inputBytes >= PLANNER_THREAD_START_MIN_BYTES;
   const w = idle.pop() ?? (start ? await startWorker() : null);
   if (w === null) return null;
   let leased = false;
