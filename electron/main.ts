@@ -3,6 +3,7 @@
 import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { preparePlannerThread } from '../jobs/gcode/threads';
 import { createBackend, type Backend } from './backend';
 import { registerIpc, type IpcBridge } from './ipc';
 import { mimeTypes } from './mime';
@@ -72,6 +73,8 @@ if (!app.requestSingleInstanceLock()) {
     });
     ipc = registerIpc(ipcMain, backend);
     win = createWindow(ipc);
+    // A planner worker waits from the start: every G-code file from 4 MB on is analysed on two threads.
+    void preparePlannerThread();
   });
 
   function createWindow(bridge: IpcBridge): BrowserWindow {

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { join } from 'node:path';
+import { preparePlannerThread } from '../../jobs/gcode/threads';
 import { createBackend, type Backend } from '../backend';
 import { startHost, type RunningHost } from '../host/server';
 import { defaultDataDir, idleTimeoutFromEnv } from '../paths';
@@ -33,6 +34,8 @@ export async function serve(appRoot: string, port: number, env: NodeJS.ProcessEn
     if (err instanceof z.ZodError) throw new CliError('seedInvalid', { message: z.prettifyError(err) });
     throw err;
   }
+  // A planner worker waits from the start: every G-code file from 4 MB on is analysed on two threads.
+  void preparePlannerThread();
   let host: RunningHost;
   try {
     host = await startHost({ backend, staticDir, port });
