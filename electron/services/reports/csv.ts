@@ -8,7 +8,8 @@ export type Cell =
   | null
   | { money: number }
   | { number: number; digits?: number }
-  | { day: string };
+  | { day: string }
+  | { month: string };
 
 export const bom = '\uFEFF';
 const separator = ';';
@@ -38,6 +39,7 @@ function text(cell: Cell): { value: string; isText: boolean } {
   if (typeof cell === 'string') return { value: cell, isText: true };
   if ('money' in cell) return { value: moneyText(cell.money), isText: false };
   if ('number' in cell) return { value: numberText(cell.number, cell.digits), isText: false };
+  if ('month' in cell) return { value: `${cell.month.slice(5, 7)}/${cell.month.slice(0, 4)}`, isText: false };
   return { value: dayText(cell.day), isText: false };
 }
 
