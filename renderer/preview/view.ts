@@ -7,39 +7,28 @@ import {
   Box3,
   BufferAttribute,
   BufferGeometry,
-  Color,
   ConeGeometry,
   DoubleSide,
-  Float32BufferAttribute,
   Group,
   Line,
-  LineBasicMaterial,
-  LineSegments,
   Mesh,
   MeshBasicMaterial,
-  Object3D,
   PerspectiveCamera,
   RingGeometry,
   Scene,
-  Shape,
-  ShapeGeometry,
   Vector3,
   WebGLRenderer,
-  type Material,
   type ShaderMaterial,
 } from 'three';
-import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import type { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { fitDistance, frameBox } from './framing';
+import { buildBed, createStage, disposeTree, fov, sameArea, type WorkArea } from './stage';
 import { drawRange, layerWindow, type LayerMode } from './layers';
 import { createPathMaterial, setPathProgress, setPathUniforms } from './material';
-import { bucketScale, headColor, sceneColors, type ColorMode } from './palette';
+import { bucketScale, headColor, type ColorMode } from './palette';
 import type { PreviewToolpath, ToolpathStats } from './toolpath-data';
 
-export interface WorkArea {
-  x: number;
-  y: number;
-  z: number;
-}
+export type { WorkArea } from './stage';
 
 export interface ViewSettings {
   layer: number;
@@ -52,13 +41,11 @@ export interface ViewSettings {
 const slantedView = new Vector3(-0.55, -1, 0.8).normalize();
 const topView = new Vector3(0, -0.3, 1).normalize();
 
-const fov = 35;
-
 export class ToolpathView {
   readonly canvas: HTMLCanvasElement;
   private readonly renderer: WebGLRenderer;
   private readonly scene = new Scene();
-  private readonly camera = new PerspectiveCamera(fov, 1, 0.1, 10_000);
+  private readonly camera: PerspectiveCamera;
   private readonly controls: OrbitControls;
   private readonly bed = new Group();
   private path: Line<BufferGeometry, ShaderMaterial> | null = null;
@@ -84,13 +71,7 @@ export class ToolpathView {
 
   constructor(canvas: HTMLCanvasElement) {
     this.canvas = canvas;
-    this.renderer = new WebGLRenderer({ canvas, antialias: true, preserveDrawingBuffer: true, powerPreference: 'high-performance' });
-    this.renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
-    this.renderer.setClearColor(new Color(sceneColors.background), 1);
-    this.camera.up.set(0, 0, 1);
-    this.controls = new OrbitControls(this.camera, canvas);
-    this.controls.screenSpacePanning = true;
-    this.controls.maxPolarAngle = Math.PI / 2 + 0.2;
+    ({ renderer: this.renderer, camera: this.camera, controls: this.controls } = createStage(canvas, { maxPolarAngle: Math.PI / 2 + 0.2, powerPreference: 'high-performance' }));
     this.controls.addEventListener('change', this.requestRender);
     this.controls.addEventListener('start', this.onUserMove);
     this.scene.add(this.bed);
@@ -297,75 +278,4 @@ export class ToolpathView {
     this.toolpath = null;
     this.stats = null;
   }
-}
-
-function sameArea(a: WorkArea | null, b: WorkArea | null): boolean {
-  return a === b || (a !== null && b !== null && a.x === b.x && a.y === b.y && a.z === b.z);
-}
-
-function disposeTree(root: Object3D): void {
-  root.traverse((o) => {
-    const withGeometry = o as Object3D & { geometry?: BufferGeometry; material?: Material | Material[] };
-    withGeometry.geometry?.dispose();
-    const m = withGeometry.material;
-    if (Array.isArray(m)) m.forEach((x) => x.dispose());
-    else m?.dispose();
-  });
-}
-
-/** The bed: a light surface, a grid every 10 mm (stronger every 50), a green frame, the volume's edges. */
-function buildBed(group: Group, area: WorkArea): void {
-  const { x: w, y: d, z: h } = area;
-  const surface = new Mesh(
-    new ShapeGeometry(rect(0, 0, w, d)),
-    new MeshBasicMaterial({ color: sceneColors.bed, side: DoubleSide, polygonOffset: true, polygonOffsetFactor: 2, polygonOffsetUnits: 2 }),
-  );
-  group.add(surface);
-
-  const minor: number[] = [];
-  const major: number[] = [];
-  for (let x = 10; x < w; x += 10) (x % 50 === 0 ? major : minor).push(x, 0, 0, x, d, 0);
-  for (let y = 10; y < d; y += 10) (y % 50 === 0 ? major : minor).push(0, y, 0, w, y, 0);
-  group.add(lines(minor, sceneColors.gridMinor), lines(major, sceneColors.gridMajor));
-
-  // A frame as wide as a few pixels at the usual distance, drawn as a surface (lines are 1 px).
-  const t = Math.max(w, d) * 0.006;
-  const frame = rect(-t, -t, w + t, d + t);
-  frame.holes.push(rect(0, 0, w, d));
-  const frameMesh = new Mesh(
-    new ShapeGeometry(frame),
-    new MeshBasicMaterial({ color: sceneColors.outline, side: DoubleSide, polygonOffset: true, polygonOffsetFactor: 1, polygonOffsetUnits: 1 }),
-  );
-  group.add(frameMesh);
-
-  if (h > 0) {
-    const edges: number[] = [];
-    const corners: [number, number][] = [
-      [0, 0],
-      [w, 0],
-      [w, d],
-      [0, d],
-    ];
-    corners.forEach(([cx, cy], i) => {
-      const [nx, ny] = corners[(i + 1) % 4]!;
-      edges.push(cx, cy, 0, cx, cy, h, cx, cy, h, nx, ny, h);
-    });
-    group.add(lines(edges, sceneColors.volume));
-  }
-}
-
-function rect(x0: number, y0: number, x1: number, y1: number): Shape {
-  const s = new Shape();
-  s.moveTo(x0, y0);
-  s.lineTo(x1, y0);
-  s.lineTo(x1, y1);
-  s.lineTo(x0, y1);
-  s.closePath();
-  return s;
-}
-
-function lines(points: number[], color: string): LineSegments {
-  const g = new BufferGeometry();
-  g.setAttribute('position', new Float32BufferAttribute(points, 3));
-  return new LineSegments(g, new LineBasicMaterial({ color }));
 }

@@ -1,50 +1,39 @@
-// A 3D model on the printer's bed: one WebGL renderer, the bed (surface, grid every 10 mm, frame, the
-// printable volume's edges), the model lit and flat-shaded, orbit controls for touch (one finger turns,
-// two zoom and pan). Frames drawn on demand only. Used by the print screen and the templates' preview.
+// A 3D model on the printer's bed (the bed, renderer and controls of preview/stage.ts), the model lit and
+// flat-shaded. Frames drawn on demand only. Used by the print screen and the templates' preview.
 import {
   AmbientLight,
   Box3,
   BufferAttribute,
   BufferGeometry,
-  Color,
   DirectionalLight,
   DoubleSide,
-  Float32BufferAttribute,
   Group,
   HemisphereLight,
-  LineBasicMaterial,
-  LineSegments,
   Mesh,
   MeshBasicMaterial,
   MeshStandardMaterial,
-  Object3D,
   PerspectiveCamera,
   PlaneGeometry,
   Scene,
   Vector3,
   WebGLRenderer,
-  type Material,
 } from 'three';
-import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import type { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { fitDistance } from '../preview/framing';
+import { buildBed, createStage, disposeTree, fov, lines, sameArea, type WorkArea } from '../preview/stage';
 import { sceneColors } from '../preview/palette';
 
-export interface Box3D {
-  x: number;
-  y: number;
-  z: number;
-}
+export type Box3D = WorkArea;
 
 export const modelColors = { ok: '#4e8c6c', bad: '#c0462b', neutral: '#d99a2b' } as const;
 export type ModelTone = keyof typeof modelColors;
 
-const fov = 35;
 const slanted = new Vector3(-0.5, -1, 0.75).normalize();
 
 export class MeshView {
   private readonly renderer: WebGLRenderer;
   private readonly scene = new Scene();
-  private readonly camera = new PerspectiveCamera(fov, 1, 0.1, 10_000);
+  private readonly camera: PerspectiveCamera;
   private readonly controls: OrbitControls;
   private readonly bed = new Group();
   /** Without a bed: a small grid under the model, so that it stands on something. */
@@ -59,13 +48,7 @@ export class MeshView {
   onReady: (() => void) | null = null;
 
   constructor(readonly canvas: HTMLCanvasElement) {
-    this.renderer = new WebGLRenderer({ canvas, antialias: true, preserveDrawingBuffer: true });
-    this.renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
-    this.renderer.setClearColor(new Color(sceneColors.background), 1);
-    this.camera.up.set(0, 0, 1);
-    this.controls = new OrbitControls(this.camera, canvas);
-    this.controls.screenSpacePanning = true;
-    this.controls.maxPolarAngle = Math.PI / 2 + 0.3;
+    ({ renderer: this.renderer, camera: this.camera, controls: this.controls } = createStage(canvas, { maxPolarAngle: Math.PI / 2 + 0.3 }));
     this.controls.addEventListener('change', this.requestRender);
     this.controls.addEventListener('start', this.onUserMove);
     this.scene.add(this.bed, this.ground);
@@ -77,8 +60,7 @@ export class MeshView {
   }
 
   setBed(area: Box3D | null, origin: Box3D = { x: 0, y: 0, z: 0 }): void {
-    const same = (a: Box3D | null, b: Box3D | null) => a === b || (!!a && !!b && a.x === b.x && a.y === b.y && a.z === b.z);
-    if (same(area, this.area) && same(origin, this.origin)) return;
+    if (sameArea(area, this.area) && sameArea(origin, this.origin)) return;
     this.area = area;
     this.origin = origin;
     disposeTree(this.bed);
@@ -221,51 +203,5 @@ export class MeshView {
     }
     if (box.isEmpty()) box.set(new Vector3(0, 0, 0), new Vector3(200, 200, 0));
     return box;
-  }
-}
-
-function disposeTree(root: Object3D): void {
-  root.traverse((o) => {
-    const withGeometry = o as Object3D & { geometry?: BufferGeometry; material?: Material | Material[] };
-    withGeometry.geometry?.dispose();
-    const m = withGeometry.material;
-    if (Array.isArray(m)) m.forEach((x) => x.dispose());
-    else m?.dispose();
-  });
-}
-
-function lines(points: number[], color: string): LineSegments {
-  const g = new BufferGeometry();
-  g.setAttribute('position', new Float32BufferAttribute(points, 3));
-  return new LineSegments(g, new LineBasicMaterial({ color }));
-}
-
-function buildBed(group: Group, area: Box3D): void {
-  const { x: w, y: d, z: h } = area;
-  const plane = new Mesh(
-    new PlaneGeometry(w, d),
-    new MeshBasicMaterial({ color: sceneColors.bed, side: DoubleSide, polygonOffset: true, polygonOffsetFactor: 2, polygonOffsetUnits: 2 }),
-  );
-  plane.position.set(w / 2, d / 2, 0);
-  group.add(plane);
-  const minor: number[] = [];
-  const major: number[] = [];
-  for (let x = 10; x < w; x += 10) (x % 50 === 0 ? major : minor).push(x, 0, 0, x, d, 0);
-  for (let y = 10; y < d; y += 10) (y % 50 === 0 ? major : minor).push(0, y, 0, w, y, 0);
-  group.add(lines(minor, sceneColors.gridMinor), lines(major, sceneColors.gridMajor));
-  group.add(lines([0, 0, 0, w, 0, 0, w, 0, 0, w, d, 0, w, d, 0, 0, d, 0, 0, d, 0, 0, 0, 0], sceneColors.outline));
-  if (h > 0) {
-    const e: number[] = [];
-    const c: [number, number][] = [
-      [0, 0],
-      [w, 0],
-      [w, d],
-      [0, d],
-    ];
-    c.forEach(([cx, cy], i) => {
-      const [nx, ny] = c[(i + 1) % 4]!;
-      e.push(cx, cy, 0, cx, cy, h, cx, cy, h, nx, ny, h);
-    });
-    group.add(lines(e, sceneColors.volume));
   }
 }
