@@ -91,11 +91,11 @@ export function PricingPanel() {
   const pText = (p: PlanTermsView) => planValueText(p, t, lang, currency);
   const nameOf = (r: PriceRuleView) => pick(r.machine?.name ?? r.material?.name ?? r.shopItem?.name ?? { fr: r.key, en: r.key }, lang);
 
-  const row = (key: string, name: ReactNode, versions: Versions<PriceRuleView>, target: PriceTarget) => (
+  const row = <T extends AnyVersion>(key: string, name: ReactNode, versions: Versions<T>, text: (v: T) => string, target: PriceTarget) => (
     <Fragment key={key}>
       <tr data-testid="price-row" data-key={key}>
         <th scope="row">{name}</th>
-        <VersionCells versions={versions} text={rText} />
+        <VersionCells versions={versions} text={text} />
         <td>
           <span className="row-actions">
             <button type="button" className="btn btn-secondary" data-testid="price-edit" onClick={() => setEditing(target)}>
@@ -111,7 +111,7 @@ export function PricingPanel() {
       {open === key ? (
         <tr className="price-history-row">
           <td colSpan={4}>
-            <History versions={versions} text={rText} />
+            <History versions={versions} text={text} />
           </td>
         </tr>
       ) : null}
@@ -150,7 +150,7 @@ export function PricingPanel() {
         <tbody>
           {rulesOfKind(rules, kind).map(([key, v]) => {
             const r = (v.current ?? v.all[0]) as PriceRuleView;
-            return row(key, nameOf(r), v, targetOf(r));
+            return row(key, nameOf(r), v, rText, targetOf(r));
           })}
         </tbody>
       </table>
@@ -174,8 +174,8 @@ export function PricingPanel() {
           <table className="table price-table">
             {head}
             <tbody>
-              {coworking ? row('coworking_day', t('pricing.coworkingDay'), coworking, { kind: 'coworking_day', name: t('pricing.coworkingDay'), rule: coworking.current }) : null}
-              {firstMonth.map(([key, v]) => row(key, t('pricing.firstMonthFree'), v, { kind: 'first_month_free', name: t('pricing.firstMonthFree'), rule: v.current }))}
+              {coworking ? row('coworking_day', t('pricing.coworkingDay'), coworking, rText, { kind: 'coworking_day', name: t('pricing.coworkingDay'), rule: coworking.current }) : null}
+              {firstMonth.map(([key, v]) => row(key, t('pricing.firstMonthFree'), v, rText, { kind: 'first_month_free', name: t('pricing.firstMonthFree'), rule: v.current }))}
             </tbody>
           </table>
         </div>,
@@ -237,33 +237,7 @@ export function PricingPanel() {
             <tbody>
               {[...plans].map(([planId, v]) => {
                 const p = (v.current ?? v.all[0]) as PlanTermsView;
-                const key = `plan:${planId}`;
-                return (
-                  <Fragment key={key}>
-                    <tr data-testid="price-row" data-key={key}>
-                      <th scope="row">{pick(p.name, lang)}</th>
-                      <VersionCells versions={v} text={pText} />
-                      <td>
-                        <span className="row-actions">
-                          <button type="button" className="btn btn-secondary" data-testid="price-edit" onClick={() => setEditing({ kind: 'plan', name: pick(p.name, lang), plan: v.current ?? p })}>
-                            <PencilIcon />
-                            <span>{t('pricing.change')}</span>
-                          </button>
-                          <button type="button" className="btn btn-secondary btn-square" aria-pressed={open === key} aria-label={t('pricing.history')} data-testid="price-history-toggle" onClick={() => setOpen((o) => (o === key ? null : key))}>
-                            <ListIcon />
-                          </button>
-                        </span>
-                      </td>
-                    </tr>
-                    {open === key ? (
-                      <tr className="price-history-row">
-                        <td colSpan={4}>
-                          <History versions={v} text={pText} />
-                        </td>
-                      </tr>
-                    ) : null}
-                  </Fragment>
-                );
+                return row(`plan:${planId}`, pick(p.name, lang), v, pText, { kind: 'plan', name: pick(p.name, lang), plan: v.current ?? p });
               })}
             </tbody>
           </table>
