@@ -5,16 +5,15 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } f
 import { useTranslation } from 'react-i18next';
 import type { ApiError, GcodeAnalysis, MachineSummary, Material, StoredFile } from '../../electron/api/types';
 import { toApiError } from '../api/client';
-import { CloseIcon, GearIcon, JobIcon, RefreshIcon, UsbIcon } from '../components/icons';
-import { MachineIllustration } from '../components/MachineIllustration';
+import { CloseIcon, GearIcon, RefreshIcon, UsbIcon } from '../components/icons';
 import { Progress } from '../components/Progress';
 import { errorMessage } from '../i18n/errors';
-import { formatBytes, pick, type Lang } from '../lib/format';
+import { formatBytes, type Lang } from '../lib/format';
 import { LazyToolpathPreview } from '../preview/LazyToolpathPreview';
 import { useToolpath, type ToolpathState } from '../preview/useToolpath';
 import { MachinePicker, MaterialChips } from '../prepare/Pickers';
 import { useKiosk } from '../state/kiosk';
-import { Figures, Findings, VerdictBanner } from './Results';
+import { Figures, Findings, JobBar, VerdictBanner } from './Results';
 import { SendToMachine } from './SendToMachine';
 import { filaments, gcodeMachines, needsFilament, previewMachine } from './summary';
 import { isAbort, uploadFile } from './upload';
@@ -285,33 +284,17 @@ function ResultsView({
   return (
     <div className="results-grid" data-testid="gcode-results">
       <div className="results-main">
-        <section className="card job-bar" aria-label={t('gcode.title')}>
-          <span className="job-art">
-            <MachineIllustration kind={machine.kind} />
-          </span>
-          <div className="job-what">
-            <p className="job-machine">
-              {machine.name}
-              {material ? <span className="muted"> · {pick(material.name, lang)}</span> : null}
-            </p>
-            <p className="job-file" title={name}>
-              <JobIcon size={20} />
-              <span className="job-file-name">{name}</span>
-              <span className="job-file-size">{formatBytes(size, lang)}</span>
-            </p>
-          </div>
-          <div className="job-actions">
-            <button type="button" className="btn btn-secondary" onClick={onChangeMachine}>
-              <GearIcon size={22} />
-              <span>{t('gcode.changeMachine')}</span>
-            </button>
-            <label className="btn btn-secondary file-button">
-              <UsbIcon size={22} />
-              <span>{t('gcode.otherFile')}</span>
-              <input type="file" className="visually-hidden" accept={gcodeAccept} data-testid="gcode-file-input" onChange={onFile} />
-            </label>
-          </div>
-        </section>
+        <JobBar label={t('gcode.title')} machine={machine} material={material} fileName={name} sizeBytes={size} lang={lang}>
+          <button type="button" className="btn btn-secondary" onClick={onChangeMachine}>
+            <GearIcon size={22} />
+            <span>{t('gcode.changeMachine')}</span>
+          </button>
+          <label className="btn btn-secondary file-button">
+            <UsbIcon size={22} />
+            <span>{t('gcode.otherFile')}</span>
+            <input type="file" className="visually-hidden" accept={gcodeAccept} data-testid="gcode-file-input" onChange={onFile} />
+          </label>
+        </JobBar>
         <VerdictBanner analysis={analysis} machine={machine} />
         <SendToMachine analysis={analysis} machine={machine} material={material} />
         <Figures analysis={analysis} machine={machine} material={material} lang={lang} />

@@ -3,10 +3,50 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GcodeAnalysis, MachineSummary, Material } from '../../electron/api/types';
-import { AlertIcon, BoltIcon, CheckIcon, ClockIcon, LayersIcon, RulerIcon, SpoolIcon, ThermometerIcon, WarningIcon } from '../components/icons';
-import { formatDuration, formatLength, formatNumber, formatUnit, formatWorkArea, pick, type Lang } from '../lib/format';
+import { AlertIcon, BoltIcon, CheckIcon, ClockIcon, JobIcon, LayersIcon, RulerIcon, SpoolIcon, ThermometerIcon, WarningIcon } from '../components/icons';
+import { MachineIllustration } from '../components/MachineIllustration';
+import { formatBytes, formatDuration, formatLength, formatNumber, formatUnit, formatWorkArea, pick, type Lang } from '../lib/format';
 import { findingText, severityText } from './findings';
 import { jobSize, leavesWorkArea, slicerEstimateS, verdict } from './summary';
+
+/** The bar over a job's results: the machine and material, the file, and the screen's own actions. */
+export function JobBar({
+  label,
+  machine,
+  material,
+  fileName,
+  sizeBytes,
+  lang,
+  children,
+}: {
+  label: string;
+  machine: MachineSummary;
+  material: Material | null;
+  fileName: string;
+  sizeBytes: number;
+  lang: Lang;
+  children: ReactNode;
+}) {
+  return (
+    <section className="card job-bar" aria-label={label}>
+      <span className="job-art">
+        <MachineIllustration kind={machine.kind} />
+      </span>
+      <div className="job-what">
+        <p className="job-machine">
+          {machine.name}
+          {material ? <span className="muted"> · {pick(material.name, lang)}</span> : null}
+        </p>
+        <p className="job-file" title={fileName}>
+          <JobIcon size={20} />
+          <span className="job-file-name">{fileName}</span>
+          <span className="job-file-size">{formatBytes(sizeBytes, lang)}</span>
+        </p>
+      </div>
+      <div className="job-actions">{children}</div>
+    </section>
+  );
+}
 
 export function VerdictBanner({ analysis, machine }: { analysis: GcodeAnalysis; machine: MachineSummary }) {
   const { t } = useTranslation();

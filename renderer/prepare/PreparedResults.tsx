@@ -6,12 +6,11 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError, GcodeAnalysis, MachineSummary, Material, PreparedJob } from '../../electron/api/types';
 import { toApiError } from '../api/client';
 import { useJobFile } from '../board/useJobFile';
-import { BoltIcon, ClockIcon, EuroIcon, JobIcon, PencilIcon, SendIcon, ShieldIcon, SpoolIcon } from '../components/icons';
-import { MachineIllustration } from '../components/MachineIllustration';
-import { Figures, Findings, VerdictBanner } from '../gcode/Results';
+import { BoltIcon, ClockIcon, EuroIcon, PencilIcon, SendIcon, ShieldIcon, SpoolIcon } from '../components/icons';
+import { Figures, Findings, JobBar, VerdictBanner } from '../gcode/Results';
 import { countFindings, previewMachine } from '../gcode/summary';
 import { errorMessage } from '../i18n/errors';
-import { formatBytes, formatDuration, formatMoney, formatUnit, pick, type Lang } from '../lib/format';
+import { formatDuration, formatMoney, formatUnit, type Lang } from '../lib/format';
 import { LazyToolpathPreview } from '../preview/LazyToolpathPreview';
 import { useToolpath, type ToolpathState } from '../preview/useToolpath';
 import { useKiosk } from '../state/kiosk';
@@ -79,28 +78,12 @@ export function PreparedResults({
       data-errors={errors}
     >
       <div className="results-main">
-        <section className="card job-bar" aria-label={t('prepare.resultsTitle')}>
-          <span className="job-art">
-            <MachineIllustration kind={machine.kind} />
-          </span>
-          <div className="job-what">
-            <p className="job-machine">
-              {machine.name}
-              {material ? <span className="muted"> · {pick(material.name, lang)}</span> : null}
-            </p>
-            <p className="job-file" title={sourceName}>
-              <JobIcon size={20} />
-              <span className="job-file-name">{sourceName}</span>
-              <span className="job-file-size">{formatBytes(job.gcode.sizeBytes, lang)}</span>
-            </p>
-          </div>
-          <div className="job-actions">
-            <button type="button" className="btn btn-secondary" data-testid="prepare-edit" onClick={onEdit}>
-              <PencilIcon size={22} />
-              <span>{t('prepare.edit')}</span>
-            </button>
-          </div>
-        </section>
+        <JobBar label={t('prepare.resultsTitle')} machine={machine} material={material} fileName={sourceName} sizeBytes={job.gcode.sizeBytes} lang={lang}>
+          <button type="button" className="btn btn-secondary" data-testid="prepare-edit" onClick={onEdit}>
+            <PencilIcon size={22} />
+            <span>{t('prepare.edit')}</span>
+          </button>
+        </JobBar>
         <VerdictBanner analysis={analysis} machine={machine} />
         <Summary job={job} machine={machine} lang={lang} />
         {canQueue(job, machine) ? <QueueJob job={job} machine={machine} material={material} /> : null}
