@@ -2,20 +2,14 @@
 // Marlin driver through `serialport`, a socat pseudo-terminal, and the firmware simulator on the other
 // end. The job must stop at a known line, with what ran measured for the ledger, and go on from there.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { after, test } from 'node:test';
-import Database from 'better-sqlite3';
 import { createBackend } from '../../electron/backend';
 import type { JobView, StoredFile } from '../../electron/api/models';
-import { attachMarlinSimulator } from '../peers/marlin/attach';
-import { scaledClock } from '../peers/marlin/clock';
 import { fixture } from '../support/fixtures';
 import { plugMarlin, waitForStatus } from '../support/machines';
-import { openPtyPair } from '../support/pty';
-import { demo, repoRoot, tempBackend } from '../support/temp-backend';
+import { printThenKill } from '../support/killed-kiosk';
+import { demo, tempBackend } from '../support/temp-backend';
 import { waitFor } from '../support/wait';
 
 const printPath = fixture('gcode/fdm/prusaslicer-2.6.1-changing_angle.gcode');
@@ -81,36 +75,7 @@ test('a pulled cable mid-print: interrupted at the last acknowledged line, every
 });
 
 test('a kiosk killed mid-print (SIGKILL): on restart the job is interrupted at its durable line, measured, and resumes over the part', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fabkiosk-kill-'));
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-  const pty = await openPtyPair(join(dir, 'kiosk'), join(dir, 'board'));
-  cleanup.push(() => pty.close());
-  const board = await attachMarlinSimulator(pty.b, { clock: scaledClock(150) });
-  cleanup.push(() => board.close());
-  const dataDir = join(dir, 'data');
-
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'test/support/run-job-child.ts'), dataDir, pty.a, printPath], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const jobId = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /started (\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`child exited ${code}`)));
-  });
-  // Watch the durable position from outside, as the restarted kiosk will read it.
-  const peek = new Database(join(dataDir, 'fabkiosk.sqlite'), { readonly: true, fileMustExist: true });
-  const durable = () => peek.prepare('SELECT acked_line FROM jobs WHERE id = ?').pluck().get(jobId) as number;
-  await waitFor(() => durable() > 2000, 60_000);
-  child.kill('SIGKILL');
-  await new Promise((r) => child.once('exit', r));
-  const lastSeen = durable();
-  peek.close();
-  const acceptedAtKill = board.sim.accepted.length;
+  const { dataDir, jobId, lastSeen, acceptedAtKill, board } = await printThenKill(printPath, 2000, cleanup);
 
   const backend = await createBackend({ dataDir, pollMs: 0, log: () => {}, machines: { checkpointMs: 50, liveEveryMs: 0 } });
   cleanup.push(() => backend.close());

@@ -2,22 +2,16 @@
 // `serialport`, socat pseudo-terminals and the firmware simulators. A finished print, a laser job, a
 // pulled cable and a killed kiosk each leave exactly one entry per kind, whatever recovery does after.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterEach, test } from 'node:test';
-import Database from 'better-sqlite3';
 import { createBackend, type Backend } from '../../electron/backend';
 import { AuditLog } from '../../electron/services/audit';
 import { Ledger } from '../../electron/services/ledger/ledger';
 import type { JobConsumption, JobView, LedgerEntryView, LedgerPage, MemberProfile, StoredFile } from '../../electron/api/models';
-import { attachMarlinSimulator } from '../peers/marlin/attach';
-import { scaledClock } from '../peers/marlin/clock';
 import { fixture } from '../support/fixtures';
 import { plugGrbl, plugMarlin } from '../support/machines';
-import { openPtyPair } from '../support/pty';
-import { demo, repoRoot, screen, tempBackend } from '../support/temp-backend';
+import { printThenKill } from '../support/killed-kiosk';
+import { demo, screen, tempBackend } from '../support/temp-backend';
 import { waitFor } from '../support/wait';
 
 const printPath = fixture('gcode/fdm/prusaslicer-2.6.1-changing_angle.gcode');
@@ -135,32 +129,8 @@ test('a pulled cable mid-print: the interrupted job is charged once for what ran
 });
 
 test('a kiosk killed mid-print (SIGKILL): the restart charges what ran, once; a second restart adds nothing', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fabkiosk-ledger-kill-'));
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-  const pty = await openPtyPair(join(dir, 'kiosk'), join(dir, 'board'));
-  cleanup.push(() => pty.close());
-  const board = await attachMarlinSimulator(pty.b, { clock: scaledClock(150) });
-  cleanup.push(() => board.close());
-  const dataDir = join(dir, 'data');
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'test/support/run-job-child.ts'), dataDir, pty.a, printPath], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const jobId = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /started (\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`child exited ${code}`)));
-  });
-  const peek = new Database(join(dataDir, 'fabkiosk.sqlite'), { readonly: true, fileMustExist: true });
-  await waitFor(() => (peek.prepare('SELECT acked_line FROM jobs WHERE id = ?').pluck().get(jobId) as number) > 2000, 60_000);
-  child.kill('SIGKILL');
-  await new Promise((r) => child.once('exit', r));
-  assert.equal(peek.prepare('SELECT COUNT(*) FROM ledger_entries WHERE job_id = ?').pluck().get(jobId), 0, 'nothing charged while it ran');
-  peek.close();
+  const { dataDir, jobId, chargedAtKill } = await printThenKill(printPath, 2000, cleanup);
+  assert.equal(chargedAtKill, 0, 'nothing charged while it ran');
 
   const open = () => createBackend({ dataDir, pollMs: 0, log: () => {}, machines: { checkpointMs: 50, liveEveryMs: 0 } });
   const first = await open();
