@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { ExportedFile, LedgerPage, StoredDocument, UsageReport } from '../../electron/api/models';
 import { bom, parseCsv, parseMoney } from '../../electron/services/reports/csv';
+import { pdfText } from '../support/pdf';
 import { ledgerSums, seededLab, type Lab } from './reports-fixture';
 
 let lab: Lab;
@@ -21,20 +22,6 @@ after(async () => {
 
 const usage = (from: string, to: string) => lab.manager.ok<UsageReport>('reports.usage', { from, to });
 const sum = <T>(xs: T[], f: (x: T) => number) => xs.reduce((s, x) => s + f(x), 0);
-
-function pdfText(base64: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'fabkiosk-report-pdf-'));
-  try {
-    const file = join(dir, 'r.pdf');
-    writeFileSync(file, Buffer.from(base64, 'base64'));
-    const r = spawnSync('pdftotext', ['-enc', 'UTF-8', '-layout', file, '-'], { encoding: 'utf8' });
-    assert.equal(r.status, 0, `pdftotext (Debian package poppler-utils) must be installed: ${r.stderr ?? r.error}`);
-    // French typography: no-break and narrow no-break spaces; compare with plain ones.
-    return r.stdout.replace(/[\u00a0\u202f]/g, ' ');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 const euros = (cents: number) => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100).replace(/[\u00a0\u202f]/g, ' ');
 

@@ -2,12 +2,9 @@
 // balance, invoices numbered without a gap per year (even when issued at once or refused), immutable
 // once issued (the store's triggers refuse any change), and their PDFs read back with pdftotext.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { BillingSettings, InvoicePreview, InvoiceSummary, InvoiceView, LedgerPage, Statement, StoredDocument } from '../../electron/api/models';
+import { pdfText } from '../support/pdf';
 import { seededLab, type Lab } from './reports-fixture';
 
 let lab: Lab;
@@ -19,19 +16,6 @@ after(async () => {
 });
 
 const euros = (cents: number) => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100).replace(/[\u00a0\u202f]/g, ' ');
-
-function pdfText(base64: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'fabkiosk-invoice-pdf-'));
-  try {
-    const file = join(dir, 'f.pdf');
-    writeFileSync(file, Buffer.from(base64, 'base64'));
-    const r = spawnSync('pdftotext', ['-enc', 'UTF-8', '-layout', file, '-'], { encoding: 'utf8' });
-    assert.equal(r.status, 0, `pdftotext (Debian package poppler-utils) must be installed: ${r.stderr ?? r.error}`);
-    return r.stdout.replace(/[\u00a0\u202f]/g, ' ');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 function ledgerBalance(memberId: string, upTo?: string): number {
   const db = lab.backend.store.db;

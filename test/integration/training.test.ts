@@ -2,7 +2,6 @@
 // end, certifications that need both the quiz and a trainer's sign-off in a session, the PDFs a session
 // leaves, and the machine access rule that `jobs.queue` enforces (missing, not signed off, expired, outdated).
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +21,7 @@ import type {
   TrainingSessionView,
 } from '../../electron/api/models';
 import { createBackend } from '../../electron/backend';
+import { pdfText as readPdf } from '../support/pdf';
 import { demo, repoRoot, screen, tempBackend } from '../support/temp-backend';
 
 const modulesDir = join(repoRoot, 'assets', 'modules');
@@ -82,16 +82,7 @@ function spaces(text: string): string {
 }
 
 function pdfText(doc: StoredDocument): string {
-  const dir = mkdtempSync(join(tmpdir(), 'fabkiosk-pdf-'));
-  try {
-    const file = join(dir, 'doc.pdf');
-    writeFileSync(file, Buffer.from(doc.pdfBase64, 'base64'));
-    const r = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-    assert.equal(r.status, 0, `pdftotext (Debian package poppler-utils) must be installed: ${r.stderr ?? r.error}`);
-    return spaces(r.stdout);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return spaces(readPdf(doc.pdfBase64, { layout: false }));
 }
 
 test('the modules are listed with their figures; a module is served without its answers; images by safe name only', async () => {
